@@ -5,7 +5,7 @@ import kafkajs, { type Admin, type Kafka as KafkaClient, type KafkaConfig, type 
 import { env } from "@/lib/env";
 import { KafkaUnavailableError, toKafkaError } from "./errors";
 
-const { Kafka, logLevel } = kafkajs;
+const { Kafka, logLevel, Partitioners } = kafkajs;
 
 export type KafkaCredentials = { username: string; password: string };
 
@@ -61,7 +61,7 @@ export function kafkaClientFor(credentials: KafkaCredentials, overrides: Partial
 
 /** A connected producer as the Meshport admin, for seeding and tests. The caller disconnects it. */
 export async function producer(): Promise<Producer> {
-  const p = new Kafka(kafkaConfig()).producer({ allowAutoTopicCreation: false });
+  const p = new Kafka(kafkaConfig()).producer({ allowAutoTopicCreation: false, createPartitioner: Partitioners.DefaultPartitioner });
   try {
     await p.connect();
   } catch (e) {

@@ -1,8 +1,6 @@
 // lib/kafka against a real broker: `bash scripts/kafka/kafka.sh start`, then
 // `set -a; . .meshport/kafka/env; set +a; npx vitest run --project integration tests/integration/kafka.test.ts`.
 import { randomUUID } from "node:crypto";
-import { readFileSync } from "node:fs";
-import path from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import {
   applyAcls,
@@ -11,15 +9,12 @@ import {
   deleteTopic,
   describeTopic,
   ensureTopic,
-  kafkaClientFor,
   listAcls,
   producer,
   removeAcls,
   type AclSpec,
 } from "@/lib/kafka";
-
-const dataDir = path.resolve(process.env.MESHPORT_DATA_DIR ?? ".meshport");
-const passwords = JSON.parse(readFileSync(path.join(dataDir, "kafka/principals.json"), "utf8")) as Record<string, string>;
+import { consumeOne, produceAs } from "../support/kafka-clients";
 
 const topics: string[] = [];
 const grants: AclSpec[] = [];
@@ -33,51 +28,6 @@ async function grant(spec: AclSpec) {
   return applyAcls(spec);
 }
 
-/** The broker's error name behind a kafkajs error (retries and aggregates unwrapped). */
-function errorType(e: unknown): string {
-  let err = e as { type?: string; cause?: unknown; name?: string; message?: string } | undefined;
-  for (let i = 0; i < 5 && err && !err.type && err.cause; i++) err = err.cause as typeof err;
-  return err?.type ?? `${err?.name}: ${err?.message}`;
-}
-
-/** Consume the first message of `topic` as `user`, or report why the broker refused. */
-async function consumeOne(user: string, topic: string, groupId: string): Promise<{ value: string } | { refused: string }> {
-  const consumer = kafkaClientFor({ username: user, password: passwords[user]! }).consumer({
-    groupId,
-    maxWaitTimeInMs: 100,
-    retry: { retries: 0, restartOnFailure: async () => false },
-  });
-  try {
-    await consumer.connect();
-    return await new Promise((resolve) => {
-      const timer = setTimeout(() => resolve({ refused: "TIMEOUT" }), 15_000);
-      const done = (r: { value: string } | { refused: string }) => {
-        clearTimeout(timer);
-        resolve(r);
-      };
-      consumer.on(consumer.events.CRASH, (e) => done({ refused: errorType(e.payload.error) }));
-      consumer
-        .subscribe({ topics: [topic], fromBeginning: true })
-        .then(() => consumer.run({ eachMessage: async ({ message }) => done({ value: message.value?.toString() ?? "" }) }))
-        .catch((e: unknown) => done({ refused: errorType(e) }));
-    });
-  } finally {
-    await consumer.disconnect().catch(() => {});
-  }
-}
-
-async function produceAs(user: string, topic: string, value: string): Promise<"ok" | string> {
-  const p = kafkaClientFor({ username: user, password: passwords[user]! }, { retry: { retries: 0 } }).producer();
-  try {
-    await p.connect();
-    await p.send({ topic, messages: [{ value }] });
-    return "ok";
-  } catch (e) {
-    return errorType(e);
-  } finally {
-    await p.disconnect().catch(() => {});
-  }
-}
 
 // kafkajs 2.2.4 loses GROUP_AUTHORIZATION_FAILED from FindCoordinator (its broker pool swallows the error)
 // and reports KafkaJSGroupCoordinatorNotFound; with one healthy broker that only happens on a group denial.
@@ -156,26 +106,26 @@ describe("lib/kafka against a real broker", () => {
     const topic = newTopic("consume");
     await ensureTopic({ topic, partitions: 1, replicationFactor: 1 });
     const p = await producer();
-    await p.send({ topic, messages: [{ value: "hello payments" }] });
+    await p.send({ topic, messages: [{ value: "hello platform" }] });
     await p.disconnect();
 
-    expect((await consumeOne("team-payments", topic, `team-payments.${randomUUID()}`)) as { refused: string }).toMatchObject({ refused: expect.stringMatching(REFUSED) });
+    expect((await consumeOne("team-data-platform", topic, `team-data-platform.${randomUUID()}`)) as { refused: string }).toMatchObject({ refused: expect.stringMatching(REFUSED) });
 
-    const spec: AclSpec = { principal: "User:team-payments", topic, access: "CONSUME" };
+    const spec: AclSpec = { principal: "User:team-data-platform", topic, access: "CONSUME" };
     await grant(spec);
     await grant(spec); // idempotent
-    const bindings = await listAcls({ principal: "User:team-payments" });
+    const bindings = await listAcls({ principal: "User:team-data-platform" });
     expect(bindings.filter((b) => b.name === topic).map((b) => b.operation).sort()).toEqual(["DESCRIBE", "READ"]);
-    expect(bindings).toContainEqual({ resourceType: "GROUP", name: "team-payments.", patternType: "PREFIXED", principal: "User:team-payments", host: "*", operation: "READ", permission: "ALLOW" });
+    expect(bindings).toContainEqual({ resourceType: "GROUP", name: "team-data-platform.", patternType: "PREFIXED", principal: "User:team-data-platform", host: "*", operation: "READ", permission: "ALLOW" });
 
-    expect(await consumeOne("team-payments", topic, `team-payments.${randomUUID()}`)).toEqual({ value: "hello payments" });
+    expect(await consumeOne("team-data-platform", topic, `team-data-platform.${randomUUID()}`)).toEqual({ value: "hello platform" });
     // A group outside the granted prefix stays closed.
-    expect((await consumeOne("team-payments", topic, `elsewhere.${randomUUID()}`)) as { refused: string }).toMatchObject({ refused: expect.stringMatching(GROUP_DENIED) });
+    expect((await consumeOne("team-data-platform", topic, `elsewhere.${randomUUID()}`)) as { refused: string }).toMatchObject({ refused: expect.stringMatching(GROUP_DENIED) });
 
     const { removed } = await removeAcls(spec);
     expect(removed).toHaveLength(3);
-    expect((await listAcls({ principal: "User:team-payments" })).filter((b) => b.name === topic || b.name === "team-payments.")).toEqual([]);
-    expect((await consumeOne("team-payments", topic, `team-payments.${randomUUID()}`)) as { refused: string }).toMatchObject({ refused: expect.stringMatching(REFUSED) });
+    expect((await listAcls({ principal: "User:team-data-platform" })).filter((b) => b.name === topic || b.name === "team-data-platform.")).toEqual([]);
+    expect((await consumeOne("team-data-platform", topic, `team-data-platform.${randomUUID()}`)) as { refused: string }).toMatchObject({ refused: expect.stringMatching(REFUSED) });
   });
 
   it("removeAcls keeps bindings another grant still needs", async () => {

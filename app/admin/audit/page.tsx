@@ -1,0 +1,78 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { can } from "@/lib/auth";
+import { requireViewer } from "@/lib/auth/session";
+import { listAuditEvents } from "@/lib/audit/queries";
+import { Card, CardBody } from "@/components/ui/card";
+import { EmptyState } from "@/components/ui/empty-state";
+
+export const metadata: Metadata = { title: "Audit log" };
+
+function Json({ value }: { value: unknown }) {
+  if (value === null || value === undefined) return <span className="text-slate-400">—</span>;
+  return <pre className="max-w-md overflow-x-auto whitespace-pre-wrap break-all font-mono text-[11px] text-slate-700">{JSON.stringify(value, null, 1)}</pre>;
+}
+
+export default async function AuditPage({ searchParams }: { searchParams: Promise<{ page?: string; target?: string }> }) {
+  const viewer = await requireViewer();
+  if (!can(viewer, { permission: "read:audit-log" })) notFound();
+  const params = await searchParams;
+  const page = Number.parseInt(params.page ?? "1", 10) || 1;
+  const { total, events, pageSize } = await listAuditEvents(viewer, { page, targetId: params.target });
+  const pages = Math.max(1, Math.ceil(total / pageSize));
+
+  return (
+    <div className="space-y-6">
+      <div>
+        <h1 className="text-2xl font-semibold tracking-tight">Audit log</h1>
+        <p className="mt-1 text-sm text-slate-600">Every change made through Meshport, newest first. {total} events.</p>
+      </div>
+      <Card>
+        <CardBody className="overflow-x-auto p-0">
+          {events.length === 0 ? (
+            <div className="p-5">
+              <EmptyState title="No events yet" />
+            </div>
+          ) : (
+            <table className="min-w-full text-left text-sm">
+              <thead className="bg-slate-50 text-xs uppercase tracking-wide text-slate-500">
+                <tr>
+                  <th scope="col" className="px-4 py-2 font-medium">When (UTC)</th>
+                  <th scope="col" className="px-4 py-2 font-medium">Who</th>
+                  <th scope="col" className="px-4 py-2 font-medium">What</th>
+                  <th scope="col" className="px-4 py-2 font-medium">Target</th>
+                  <th scope="col" className="px-4 py-2 font-medium">Before</th>
+                  <th scope="col" className="px-4 py-2 font-medium">After</th>
+                </tr>
+              </thead>
+              <tbody className="divide-y divide-slate-100 align-top">
+                {events.map((e) => (
+                  <tr key={e.id}>
+                    <td className="whitespace-nowrap px-4 py-2 font-mono text-xs">{e.at.toISOString().replace("T", " ").slice(0, 19)}</td>
+                    <td className="px-4 py-2">{e.actorLabel}</td>
+                    <td className="px-4 py-2 font-medium">{e.action}</td>
+                    <td className="px-4 py-2 text-xs">
+                      <Link href={`/admin/audit?target=${e.targetId}`} className="text-indigo-700 hover:underline">
+                        {e.targetType} {e.targetId.slice(-8)}
+                      </Link>
+                    </td>
+                    <td className="px-4 py-2"><Json value={e.before} /></td>
+                    <td className="px-4 py-2"><Json value={e.after} /></td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+        </CardBody>
+      </Card>
+      {pages > 1 ? (
+        <nav aria-label="Pagination" className="flex justify-between text-sm">
+          {page > 1 ? <Link className="text-indigo-700 hover:underline" href={`/admin/audit?page=${page - 1}`}>← Newer</Link> : <span />}
+          <span>Page {page} of {pages}</span>
+          {page < pages ? <Link className="text-indigo-700 hover:underline" href={`/admin/audit?page=${page + 1}`}>Older →</Link> : <span />}
+        </nav>
+      ) : null}
+    </div>
+  );
+}

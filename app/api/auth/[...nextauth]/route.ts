@@ -1,0 +1,3 @@
+import { handlers } from "@/lib/auth/session";
+
+export const { GET, POST } = handlers;

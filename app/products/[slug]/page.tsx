@@ -1,0 +1,179 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { Suspense } from "react";
+import { requireViewer } from "@/lib/auth/session";
+import { getDataProduct } from "@/lib/catalog";
+import { latestAccessUntil, loadPolicies } from "@/lib/governance";
+import { DomainError } from "@/lib/errors";
+import { Alert } from "@/components/ui/alert";
+import { Badge } from "@/components/ui/badge";
+import { Card, CardBody, CardHeader } from "@/components/ui/card";
+import { Markdown } from "@/components/ui/markdown";
+import { LiveTopic } from "@/components/products/live-topic";
+import { RequestAccess, type AccessState } from "@/components/products/request-access";
+import { SchemaViewer } from "@/components/products/schema-viewer";
+import { classificationTone, lifecycleTone, title } from "@/components/catalog/labels";
+import { cancelAccessRequestAction, requestAccessAction } from "./actions";
+
+type Params = { params: Promise<{ slug: string }> };
+
+async function load(slug: string) {
+  const viewer = await requireViewer();
+  try {
+    return await getDataProduct(viewer, slug);
+  } catch (e) {
+    if (e instanceof DomainError && e.code === "NOT_FOUND") notFound();
+    throw e;
+  }
+}
+
+export async function generateMetadata({ params }: Params): Promise<Metadata> {
+  const { slug } = await params;
+  const { product } = await load(slug);
+  return { title: product.name };
+}
+
+export default async function ProductPage({ params }: Params) {
+  const { slug } = await params;
+  const [{ product, access, consumers, requestableTeams }, policies] = await Promise.all([load(slug), loadPolicies()]);
+  const now = new Date();
+  const maxUntil = latestAccessUntil(now, policies).toISOString().slice(0, 10);
+  const defaultUntil = new Date(Math.min(now.getTime() + 90 * 86_400_000, Date.parse(maxUntil))).toISOString().slice(0, 10);
+  const accessState: AccessState =
+    access.state === "active"
+      ? { ...access, until: access.until?.toISOString() ?? null }
+      : access.state === "pending"
+        ? { ...access, createdAt: access.createdAt.toISOString() }
+        : access;
+  const maintainers = product.ownerTeam.memberships.map((m) => m.user);
+
+  return (
+    <article className="space-y-6">
+      <header className="space-y-3">
+        <p className="text-sm text-slate-500">
+          {product.domain.name} domain · owned by <span className="font-medium text-slate-700">{product.ownerTeam.name}</span>
+        </p>
+        <div className="flex flex-wrap items-center gap-3">
+          <h1 className="text-3xl font-semibold tracking-tight">{product.name}</h1>
+          <Badge tone={lifecycleTone[product.lifecycle]}>{title(product.lifecycle)}</Badge>
+          <Badge tone={classificationTone[product.classification]}>{title(product.classification)}</Badge>
+          {product.containsPii ? <Badge tone="rose">Personal data</Badge> : null}
+        </div>
+        {product.tags.length > 0 ? (
+          <ul className="flex flex-wrap gap-1.5" aria-label="Tags">
+            {product.tags.map((t) => (
+              <li key={t}>
+                <Badge tone="indigo">{t}</Badge>
+              </li>
+            ))}
+          </ul>
+        ) : null}
+      </header>
+
+      <div className="grid gap-6 lg:grid-cols-3">
+        <div className="space-y-6 lg:col-span-2">
+          <Card>
+            <CardHeader title="About" />
+            <CardBody>
+              <Markdown>{product.description}</Markdown>
+              {product.freshnessSlaMinutes ? (
+                <p className="mt-4 text-sm text-slate-600">
+                  <span className="font-medium">Contract:</span> new data within {product.freshnessSlaMinutes} minutes of the event.
+                </p>
+              ) : null}
+            </CardBody>
+          </Card>
+
+          {product.outputPorts.map((port) => {
+            const current = port.schemaVersions[0];
+            return (
+              <Card key={port.id}>
+                <CardHeader
+                  title={<span className="font-mono text-sm">{port.topic}</span>}
+                  description={`Output port “${port.name}” · Kafka topic`}
+                  actions={
+                    port.provisioning === "APPLIED" ? (
+                      <Badge tone="green">Provisioned</Badge>
+                    ) : port.provisioning === "PENDING" ? (
+                      <Badge tone="amber">Provisioning</Badge>
+                    ) : (
+                      <Badge tone="rose">Provisioning failed</Badge>
+                    )
+                  }
+                />
+                <CardBody className="space-y-5">
+                  {port.provisioningError ? <Alert tone="warning" title="Kafka has not caught up yet">{port.provisioningError}</Alert> : null}
+                  <Suspense fallback={<p className="text-sm text-slate-500">Reading live figures from Kafka…</p>}>
+                    <LiveTopic topic={port.topic} />
+                  </Suspense>
+                  <div>
+                    <h3 className="text-sm font-semibold text-slate-900">
+                      Schema {current ? <span className="font-normal text-slate-500">· version {current.version} of {port.schemaVersions.length}</span> : null}
+                    </h3>
+                    <div className="mt-2">
+                      {current ? <SchemaViewer definition={current.definition} /> : <p className="text-sm text-slate-500">The owners have not published a schema yet.</p>}
+                    </div>
+                  </div>
+                </CardBody>
+              </Card>
+            );
+          })}
+        </div>
+
+        <aside className="space-y-6">
+          <Card>
+            <CardHeader title="Access" />
+            <CardBody>
+              <RequestAccess
+                dataProductId={product.id}
+                access={accessState}
+                teams={requestableTeams}
+                defaultUntil={defaultUntil}
+                maxUntil={maxUntil}
+                submit={requestAccessAction}
+                cancel={cancelAccessRequestAction}
+              />
+            </CardBody>
+          </Card>
+          <Card>
+            <CardHeader title="Owners" />
+            <CardBody className="space-y-2 text-sm">
+              <p className="font-medium">{product.ownerTeam.name}</p>
+              {product.ownerTeam.contactEmail ? (
+                <p>
+                  <a className="text-indigo-700 hover:underline" href={`mailto:${product.ownerTeam.contactEmail}`}>
+                    {product.ownerTeam.contactEmail}
+                  </a>
+                </p>
+              ) : null}
+              {maintainers.length > 0 ? (
+                <ul className="text-slate-600">
+                  {maintainers.map((m) => (
+                    <li key={m.email ?? m.name}>{m.name} (maintainer)</li>
+                  ))}
+                </ul>
+              ) : null}
+            </CardBody>
+          </Card>
+          <Card>
+            <CardHeader title="Consumers" description="Teams with active access" />
+            <CardBody>
+              {consumers.length === 0 ? (
+                <p className="text-sm text-slate-500">No other team reads this product yet.</p>
+              ) : (
+                <ul className="space-y-1 text-sm" aria-label="Consumers">
+                  {consumers.map((c) => (
+                    <li key={c.team.id} className="flex justify-between gap-2">
+                      <span>{c.team.name}</span>
+                      {c.until ? <span className="text-slate-500">until {c.until.toISOString().slice(0, 10)}</span> : null}
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </CardBody>
+          </Card>
+        </aside>
+      </div>
+    </article>
+  );
+}

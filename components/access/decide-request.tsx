@@ -1,0 +1,68 @@
+"use client";
+
+import { useMutation } from "@tanstack/react-query";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import type { DecideAccessRequestInput } from "@/lib/access/schemas";
+import type { ActionResult } from "@/lib/action-result";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Field, Textarea } from "@/components/ui/field";
+
+type Result = { status: "APPROVED" | "REJECTED"; provisioningWarning?: string };
+
+export function DecideRequest({
+  requestId,
+  productName,
+  decide,
+}: {
+  requestId: string;
+  productName: string;
+  decide: (input: DecideAccessRequestInput) => Promise<ActionResult<Result>>;
+}) {
+  const router = useRouter();
+  const [rejecting, setRejecting] = useState(false);
+  const [reason, setReason] = useState("");
+  const mutation = useMutation({ mutationFn: decide, onSuccess: (r) => r.ok && router.refresh() });
+  const result = mutation.data;
+
+  if (result?.ok) {
+    return (
+      <Alert tone={result.data.provisioningWarning ? "warning" : "success"}>
+        {result.data.status === "APPROVED" ? "Approved." : "Rejected."} {result.data.provisioningWarning ?? ""}
+      </Alert>
+    );
+  }
+  const reasonError = result && !result.ok ? result.fieldErrors?.reason : undefined;
+  return (
+    <div className="space-y-3">
+      {result && !result.ok && !reasonError ? <Alert tone="error">{result.message}</Alert> : null}
+      {rejecting ? (
+        <Field label="Reason for rejecting" error={reasonError} hint="The requester sees this.">
+          {(p) => <Textarea rows={2} value={reason} onChange={(e) => setReason(e.target.value)} {...p} />}
+        </Field>
+      ) : null}
+      <div className="flex gap-2">
+        {rejecting ? (
+          <>
+            <Button variant="danger" size="sm" disabled={mutation.isPending} onClick={() => mutation.mutate({ requestId, decision: "REJECT", reason })}>
+              Confirm rejection
+            </Button>
+            <Button variant="ghost" size="sm" onClick={() => setRejecting(false)}>
+              Back
+            </Button>
+          </>
+        ) : (
+          <>
+            <Button size="sm" disabled={mutation.isPending} aria-label={`Approve access to ${productName}`} onClick={() => mutation.mutate({ requestId, decision: "APPROVE" })}>
+              {mutation.isPending ? "Approving…" : "Approve"}
+            </Button>
+            <Button variant="secondary" size="sm" onClick={() => setRejecting(true)}>
+              Reject…
+            </Button>
+          </>
+        )}
+      </div>
+    </div>
+  );
+}

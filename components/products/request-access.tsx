@@ -1,0 +1,124 @@
+"use client";
+
+import { useMutation } from "@tanstack/react-query";
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { useForm } from "react-hook-form";
+import { requestAccessSchema, type RequestAccessInput } from "@/lib/access/schemas";
+import type { ActionResult } from "@/lib/action-result";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Field, Input, Select, Textarea } from "@/components/ui/field";
+
+type Team = { teamId: string; teamName: string };
+
+export type AccessState =
+  | { state: "owner" }
+  | { state: "active"; until: string | null; teamName: string }
+  | { state: "pending"; requestId: string; teamName: string; createdAt: string }
+  | { state: "none" };
+
+export function RequestAccess({
+  dataProductId,
+  access,
+  teams,
+  defaultUntil,
+  maxUntil,
+  submit,
+  cancel,
+}: {
+  dataProductId: string;
+  access: AccessState;
+  teams: Team[];
+  defaultUntil: string;
+  maxUntil: string;
+  submit: (input: RequestAccessInput) => Promise<ActionResult<{ requestId: string }>>;
+  cancel: (input: { requestId: string }) => Promise<ActionResult<{ cancelled: boolean }>>;
+}) {
+  const router = useRouter();
+  const [open, setOpen] = useState(false);
+  const form = useForm<RequestAccessInput>({
+    resolver: zodResolver(requestAccessSchema),
+    defaultValues: { dataProductId, consumerTeamId: teams[0]?.teamId ?? "", purpose: "", accessUntil: defaultUntil, note: "" },
+  });
+  const mutation = useMutation({
+    mutationFn: submit,
+    onSuccess: (result) => {
+      if (result.ok) {
+        setOpen(false);
+        router.refresh();
+        return;
+      }
+      for (const [field, message] of Object.entries(result.fieldErrors ?? {})) {
+        form.setError(field as keyof RequestAccessInput, { message });
+      }
+    },
+  });
+  const cancelMutation = useMutation({ mutationFn: cancel, onSuccess: (r) => r.ok && router.refresh() });
+  const failure = mutation.data && !mutation.data.ok ? mutation.data.message : mutation.error ? "Could not reach Meshport. Check your connection and try again." : null;
+
+  if (access.state === "owner") return <p className="text-sm text-slate-600">Your team owns this product.</p>;
+  if (access.state === "active") {
+    return (
+      <p className="text-sm text-emerald-800" data-testid="access-state">
+        <span className="font-semibold">Access active</span> for {access.teamName}
+        {access.until ? ` until ${access.until.slice(0, 10)}` : ""}.
+      </p>
+    );
+  }
+  if (access.state === "pending") {
+    return (
+      <div className="space-y-2" data-testid="access-state">
+        <p className="text-sm text-amber-800">
+          <span className="font-semibold">Request pending</span> for {access.teamName}, sent {access.createdAt.slice(0, 10)}. The owning team decides.
+        </p>
+        <Button variant="secondary" size="sm" disabled={cancelMutation.isPending} onClick={() => cancelMutation.mutate({ requestId: access.requestId })}>
+          Cancel request
+        </Button>
+        {cancelMutation.data && !cancelMutation.data.ok ? <Alert tone="error">{cancelMutation.data.message}</Alert> : null}
+      </div>
+    );
+  }
+  if (teams.length === 0) {
+    return <p className="text-sm text-slate-600">Join a team to request access: access is granted to a team&apos;s Kafka principal, not to a person.</p>;
+  }
+  if (!open) {
+    return <Button onClick={() => setOpen(true)}>Request access</Button>;
+  }
+
+  const { errors } = form.formState;
+  return (
+    <form className="space-y-4" noValidate onSubmit={form.handleSubmit((values) => mutation.mutate(values))} aria-label="Request access">
+      {failure ? <Alert tone="error">{failure}</Alert> : null}
+      <Field label="Consuming team" error={errors.consumerTeamId?.message} hint="Its Kafka principal gets READ on the topic.">
+        {(p) => (
+          <Select {...p} {...form.register("consumerTeamId")}>
+            {teams.map((t) => (
+              <option key={t.teamId} value={t.teamId}>
+                {t.teamName}
+              </option>
+            ))}
+          </Select>
+        )}
+      </Field>
+      <Field label="Purpose" error={errors.purpose?.message} hint="What will the data be used for? The owners read this.">
+        {(p) => <Textarea rows={3} {...p} {...form.register("purpose")} />}
+      </Field>
+      <Field label="Access until" error={errors.accessUntil?.message} hint={`At most until ${maxUntil} by policy.`}>
+        {(p) => <Input type="date" max={maxUntil} {...p} {...form.register("accessUntil")} />}
+      </Field>
+      <Field label="Note for the owners (optional)" error={errors.note?.message}>
+        {(p) => <Textarea rows={2} {...p} {...form.register("note")} />}
+      </Field>
+      <div className="flex gap-2">
+        <Button type="submit" disabled={mutation.isPending}>
+          {mutation.isPending ? "Sending…" : "Send request"}
+        </Button>
+        <Button variant="ghost" onClick={() => setOpen(false)}>
+          Cancel
+        </Button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,33 @@
+import { expect, signInAs, test, unique } from "./support/fixtures";
+
+test("bad input on the create form gets a message at the field, and nothing is created", async ({ browser }) => {
+  const page = await signInAs(browser, "Ivan Petrov");
+  await page.goto("/products/new");
+  await page.getByRole("button", { name: "Create data product" }).click();
+  await expect(page.getByText("Use at least 3 characters.").first()).toBeVisible();
+  await expect(page.getByText("Describe the product in a sentence or more.")).toBeVisible();
+
+  // Passes the browser's checks, but the server's governance policies refuse it.
+  const slug = unique("too-wide");
+  await page.getByLabel("Name").fill("Too wide");
+  await page.getByLabel("Identifier").fill(slug);
+  await page.getByLabel("Description").fill("A product with more replicas than the cluster has brokers.");
+  await page.getByLabel("Replication factor").fill("3");
+  await page.getByRole("button", { name: "Create data product" }).click();
+  await expect(page.getByText("The cluster has 1 broker, so the replication factor can be at most 1.")).toBeVisible();
+  await expect(page.getByText("The data product was not created")).toBeVisible();
+
+  await page.goto(`/products/${slug}`);
+  await expect(page.getByText("This data product does not exist, or you cannot see it")).toBeVisible();
+});
+
+test("drafts are invisible to other teams: their page answers as if it did not exist", async ({ browser }) => {
+  const outsider = await signInAs(browser, "Mia Chen");
+  const response = await outsider.goto("/products/fraud-scores");
+  expect(response?.status()).toBe(404);
+  await expect(outsider.getByText("This data product does not exist, or you cannot see it")).toBeVisible();
+
+  const owner = await signInAs(browser, "Paul Weber");
+  await owner.goto("/products/fraud-scores");
+  await expect(owner.getByRole("heading", { level: 1, name: "Fraud Scores" })).toBeVisible();
+});

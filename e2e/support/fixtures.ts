@@ -1,0 +1,43 @@
+import { test as base, expect, type Browser, type Page } from "@playwright/test";
+
+/** Signs in through the demo picker, in a fresh browser context of its own. */
+export async function signInAs(browser: Browser, name: string): Promise<Page> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  failOnConsoleErrors(page);
+  await page.goto("/signin");
+  await page.getByRole("button", { name: `Sign in as ${name}` }).click();
+  await expect(page.getByTestId("viewer-name")).toHaveText(name);
+  return page;
+}
+
+const consoleErrors = new WeakMap<Page, string[]>();
+
+/** Any console error in the browser fails the test: it is a bug the user would see. */
+export function failOnConsoleErrors(page: Page) {
+  const errors: string[] = [];
+  consoleErrors.set(page, errors);
+  page.on("console", (msg) => {
+    if (msg.type() === "error") errors.push(msg.text());
+  });
+  page.on("pageerror", (e) => errors.push(e.message));
+}
+
+export const test = base.extend<{ checkConsole: void }>({
+  checkConsole: [
+    async ({ browser }, use) => {
+      await use();
+      for (const context of browser.contexts()) {
+        for (const page of context.pages()) {
+          expect(consoleErrors.get(page) ?? [], "browser console errors").toEqual([]);
+        }
+      }
+    },
+    { auto: true },
+  ],
+});
+
+export { expect };
+
+/** A name no earlier run used, so tests never trip over each other's data. */
+export const unique = (prefix: string) => `${prefix}-${Date.now().toString(36)}${Math.floor(Math.random() * 1296).toString(36)}`;

@@ -1,0 +1,9 @@
+// Next.js calls register() once per server instance at start-up.
+export async function register() {
+  if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  const { env } = await import("@/lib/env");
+  if (!env.MESHPORT_WORKER) return;
+  const { startProvisioningWorker } = await import("@/lib/provisioning");
+  // A broken queue must not stop the portal from serving pages; log and go on.
+  await startProvisioningWorker().catch((e: unknown) => console.error("[worker] could not start:", e));
+}

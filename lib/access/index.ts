@@ -1,0 +1,5 @@
+import "server-only";
+
+export { requestAccess } from "./request-access";
+export { decideAccessRequest, cancelAccessRequest, type DecisionResult } from "./decide";
+export { listInbox, countInbox, listMyRequests } from "./queries";

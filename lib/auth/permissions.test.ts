@@ -1,0 +1,84 @@
+import { describe, expect, it } from "vitest";
+import { can, assertCan, denialReason } from "./permissions";
+import type { Viewer } from "./viewer";
+
+const viewer = (over: Partial<Viewer> = {}): Viewer => ({
+  id: "u1",
+  name: "Test",
+  email: null,
+  isPlatformAdmin: false,
+  isDataProtectionApprover: false,
+  memberships: [],
+  ...over,
+});
+const member = (teamId: string, role: "MAINTAINER" | "MEMBER" = "MEMBER") => ({
+  teamId,
+  teamSlug: teamId,
+  teamName: teamId,
+  domainId: "d",
+  role,
+});
+
+const published = { ownerTeamId: "sales", lifecycle: "ACTIVE" };
+const draft = { ownerTeamId: "sales", lifecycle: "DRAFT" };
+
+describe("read:data-product", () => {
+  it("lets anyone signed in read published products", () => {
+    expect(can(viewer(), { permission: "read:data-product", product: published })).toBe(true);
+  });
+  it("hides drafts from other teams but not from the owning team or admins", () => {
+    expect(can(viewer({ memberships: [member("payments")] }), { permission: "read:data-product", product: draft })).toBe(false);
+    expect(can(viewer({ memberships: [member("sales")] }), { permission: "read:data-product", product: draft })).toBe(true);
+    expect(can(viewer({ isPlatformAdmin: true }), { permission: "read:data-product", product: draft })).toBe(true);
+  });
+});
+
+describe("create:data-product", () => {
+  it("requires membership of the owning team", () => {
+    expect(can(viewer({ memberships: [member("sales")] }), { permission: "create:data-product", ownerTeamId: "sales" })).toBe(true);
+    expect(can(viewer({ memberships: [member("sales")] }), { permission: "create:data-product", ownerTeamId: "payments" })).toBe(false);
+  });
+});
+
+describe("request:access", () => {
+  const payments = viewer({ memberships: [member("payments")] });
+  it("allows a member to request for their own team", () => {
+    expect(can(payments, { permission: "request:access", product: published, consumerTeamId: "payments" })).toBe(true);
+  });
+  it("refuses requesting for a team one is not in", () => {
+    expect(denialReason(payments, { permission: "request:access", product: published, consumerTeamId: "marketing" })).toMatch(/team you belong to/);
+  });
+  it("refuses the owning team and unpublished products", () => {
+    const sales = viewer({ memberships: [member("sales")] });
+    expect(can(sales, { permission: "request:access", product: published, consumerTeamId: "sales" })).toBe(false);
+    expect(can(payments, { permission: "request:access", product: draft, consumerTeamId: "payments" })).toBe(false);
+    expect(can(payments, { permission: "request:access", product: { ownerTeamId: "sales", lifecycle: "RETIRED" }, consumerTeamId: "payments" })).toBe(false);
+  });
+});
+
+describe("decide:access-request", () => {
+  it("lets maintainers of the owning team decide, not plain members", () => {
+    expect(can(viewer({ memberships: [member("sales", "MAINTAINER")] }), { permission: "decide:access-request", product: published, requesterId: "u2" })).toBe(true);
+    expect(can(viewer({ memberships: [member("sales", "MEMBER")] }), { permission: "decide:access-request", product: published, requesterId: "u2" })).toBe(false);
+    expect(can(viewer({ memberships: [member("payments", "MAINTAINER")] }), { permission: "decide:access-request", product: published, requesterId: "u2" })).toBe(false);
+  });
+  it("never lets anyone decide their own request, admins included (four eyes)", () => {
+    const admin = viewer({ isPlatformAdmin: true, memberships: [member("sales", "MAINTAINER")] });
+    expect(denialReason(admin, { permission: "decide:access-request", product: published, requesterId: admin.id })).toMatch(/your own/);
+  });
+});
+
+describe("admin permissions", () => {
+  it("restricts the audit log and policies to platform admins", () => {
+    expect(can(viewer(), { permission: "read:audit-log" })).toBe(false);
+    expect(can(viewer({ isPlatformAdmin: true }), { permission: "read:audit-log" })).toBe(true);
+    expect(can(viewer(), { permission: "manage:policies" })).toBe(false);
+  });
+});
+
+describe("assertCan", () => {
+  it("throws a FORBIDDEN error naming the permission", () => {
+    expect(() => assertCan(viewer(), { permission: "read:audit-log" })).toThrow(/missing permission read:audit-log/);
+    expect(() => assertCan(viewer({ isPlatformAdmin: true }), { permission: "read:audit-log" })).not.toThrow();
+  });
+});

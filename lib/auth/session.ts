@@ -1,0 +1,30 @@
+import "server-only";
+import { cache } from "react";
+import { redirect } from "next/navigation";
+import { DomainError } from "@/lib/errors";
+import { auth } from "./config";
+import { loadViewer } from "./load-viewer";
+import type { Viewer } from "./viewer";
+
+export { handlers, signIn, signOut, enabledSignInMethods } from "./config";
+export { listDemoUsers } from "./demo-users";
+
+/** The signed-in user, or null. Cached for the duration of one request. */
+export const getViewer = cache(async (): Promise<Viewer | null> => {
+  const session = await auth();
+  return session?.user?.id ? loadViewer(session.user.id) : null;
+});
+
+/** For pages: the signed-in user, or a redirect to the sign-in page. */
+export async function requireViewer(): Promise<Viewer> {
+  const viewer = await getViewer();
+  if (!viewer) redirect("/signin");
+  return viewer;
+}
+
+/** For server actions and route handlers: the signed-in user, or UNAUTHENTICATED. */
+export async function viewerOrThrow(): Promise<Viewer> {
+  const viewer = await getViewer();
+  if (!viewer) throw new DomainError("UNAUTHENTICATED", "Your session has ended. Sign in again.");
+  return viewer;
+}

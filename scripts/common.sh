@@ -1,0 +1,88 @@
+# Shared by scripts/demo.sh and scripts/test.sh: bring up what Meshport needs,
+# reusing whatever a previous run left (installed packages, data, running servers).
+# Sourced, not run. Expects REPO, and MESHPORT_DATA_DIR / ports already exported.
+
+say() { printf '\033[1;34m▸\033[0m %s\n' "$*"; }
+die() { printf '\033[1;31m✗\033[0m %s\n' "$*" >&2; exit 1; }
+
+need_command() {
+  command -v "$1" >/dev/null 2>&1 || die "$1 is required ($2)"
+}
+
+ensure_node_modules() {
+  need_command node "install Node.js 20 or newer"
+  need_command npm "install Node.js 20 or newer"
+  # npm ci only when package-lock.json changed since the last install.
+  if [[ ! -f node_modules/.package-lock.json || package-lock.json -nt node_modules/.package-lock.json ]]; then
+    say "installing npm packages"
+    npm ci --no-audit --no-fund --loglevel=error
+  fi
+  if [[ ! -f lib/db/generated/client.ts || prisma/schema.prisma -nt lib/db/generated/client.ts ]]; then
+    say "generating the Prisma client"
+    bash scripts/db/generate.sh >/dev/null
+  fi
+}
+
+# Exports DATABASE_URL: the given one, else the embedded PostgreSQL's (started if needed).
+ensure_postgres() {
+  if [[ -n "${DATABASE_URL:-}" ]]; then
+    say "using PostgreSQL at DATABASE_URL"
+    return
+  fi
+  say "starting embedded PostgreSQL (port ${MESHPORT_PG_PORT:-54329})"
+  npx tsx scripts/db/pg.ts start >/dev/null
+  DATABASE_URL="$(npx tsx scripts/db/pg.ts url)"
+  export DATABASE_URL
+}
+
+# Exports KAFKA_*: the given cluster, else the local broker's (started if needed).
+ensure_kafka() {
+  if [[ -n "${KAFKA_BROKERS:-}" ]]; then
+    say "using Kafka at $KAFKA_BROKERS"
+    return
+  fi
+  need_command java "install a JDK 17+ (apt-get install openjdk-17-jre-headless)"
+  say "starting local Kafka (port ${MESHPORT_KAFKA_PORT:-19092})"
+  bash scripts/kafka/kafka.sh start
+  # shellcheck disable=SC1091
+  set -a; . "$(kafka_dir)/env"; set +a
+}
+
+kafka_dir() {
+  local d="${MESHPORT_DATA_DIR:-.meshport}"
+  [[ "$d" = /* ]] || d="$REPO/$d"
+  echo "$d/kafka"
+}
+
+# A stable AUTH_SECRET per data dir, so sessions survive restarts without configuration.
+ensure_auth_secret() {
+  if [[ -z "${AUTH_SECRET:-}" ]]; then
+    local d="${MESHPORT_DATA_DIR:-.meshport}"
+    [[ "$d" = /* ]] || d="$REPO/$d"
+    mkdir -p "$d"
+    [[ -f "$d/auth-secret" ]] || openssl rand -base64 32 > "$d/auth-secret"
+    AUTH_SECRET="$(cat "$d/auth-secret")"
+    export AUTH_SECRET
+  fi
+  export AUTH_TRUST_HOST=true
+}
+
+migrate() {
+  say "applying database migrations"
+  npx tsx scripts/db/migrate.ts
+}
+
+seed_demo() {
+  say "loading the demo mesh"
+  npx tsx --conditions=react-server scripts/seed/demo.ts
+}
+
+# Builds the production bundle when any source is newer than the last build.
+ensure_build() {
+  local dist="${MESHPORT_DIST_DIR:-.next}"
+  if [[ -f "$dist/BUILD_ID" ]] && [[ -z "$(find app components lib public next.config.js package-lock.json prisma/schema.prisma -newer "$dist/BUILD_ID" -type f -print -quit 2>/dev/null)" ]]; then
+    return
+  fi
+  say "building Meshport (next build)"
+  npx next build >"${MESHPORT_BUILD_LOG:-/dev/stdout}"
+}

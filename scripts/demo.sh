@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# `npm run demo`: Meshport with a demo mesh on http://localhost:3000, on local
+# PostgreSQL and Kafka (or DATABASE_URL / KAFKA_BROKERS when set).
+# Kafka and PostgreSQL keep running after you stop the portal (fast restart); `npm run stop` stops them.
+set -euo pipefail
+REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$REPO"
+export MESHPORT_DATA_DIR="${MESHPORT_DATA_DIR:-.meshport}"
+export NEXT_TELEMETRY_DISABLED=1
+export MESHPORT_DEMO_SIGNIN="${MESHPORT_DEMO_SIGNIN:-true}"
+PORT="${PORT:-3000}"
+# shellcheck source=scripts/common.sh
+. scripts/common.sh
+
+started=$(date +%s)
+ensure_node_modules
+bash scripts/kafka/kafka.sh jars
+ensure_postgres
+ensure_kafka
+ensure_auth_secret
+migrate
+seed_demo
+ensure_build
+
+npx tsx --conditions=react-server scripts/seed/traffic.ts &
+traffic=$!
+trap 'kill $traffic 2>/dev/null || true' EXIT
+
+say "Meshport is starting on http://localhost:$PORT (ready in $(( $(date +%s) - started )) s of setup); sign in as a demo user. Ctrl-C stops the portal."
+node node_modules/next/dist/bin/next start -p "$PORT"

@@ -1,0 +1,39 @@
+// Plausible JSON messages for a demo schema. Demo topics carry JSON, not Avro binary:
+// there is no schema registry in the local setup, and JSON reads well in kcat.
+
+type Field = { name: string; type: unknown };
+
+const skus = ["SKU-1001", "SKU-1002", "SKU-2040", "SKU-3307", "SKU-4410"];
+const pick = <T>(list: readonly T[], i: number): T => list[i % list.length]!;
+
+function valueFor(field: Field, i: number, at: number): unknown {
+  const type = Array.isArray(field.type) ? field.type.find((t) => t !== "null") : field.type;
+  const n = field.name.toLowerCase();
+  if (typeof type === "object" && type !== null) {
+    const t = type as { type: string; logicalType?: string; symbols?: string[] };
+    if (t.symbols) return pick(t.symbols, i);
+    if (t.logicalType === "timestamp-millis") return at;
+    if (t.logicalType === "date") return Math.floor(at / 86_400_000);
+    if (t.logicalType === "decimal") return ((i * 37) % 500 + 9.99).toFixed(2);
+  }
+  if (n === "sku") return pick(skus, i);
+  if (n.endsWith("id")) return `${field.name.replace(/Id$/, "")}-${(10_000 + i).toString(36)}`;
+  if (n === "email") return `customer${i}@example.com`;
+  switch (type) {
+    case "int":
+    case "long":
+      return (i * 7) % 100;
+    case "double":
+      return Math.round(((i * 13) % 100) / 10) / 10;
+    case "boolean":
+      return i % 2 === 0;
+    default:
+      return `${field.name}-${i}`;
+  }
+}
+
+export function sampleMessage(fields: Field[], i: number, at: number): { key: string; value: string; timestamp: string } {
+  const value = Object.fromEntries(fields.map((f) => [f.name, valueFor(f, i, at)]));
+  const key = String(value[fields[0]!.name]);
+  return { key, value: JSON.stringify(value), timestamp: String(at) };
+}

@@ -1,0 +1,40 @@
+// Keeps a trickle of messages flowing into a few demo topics while the demo runs,
+// so freshness and last-message times move. Stops on SIGTERM/SIGINT.
+import { db } from "@/lib/db";
+import { closeKafka, producer } from "@/lib/kafka";
+import { products } from "./demo-mesh";
+import { sampleMessage } from "./sample-messages";
+
+const FLOWING = ["orders", "order-lines", "cart-events", "stock-movements", "payments", "web-sessions", "store-footfall"];
+const INTERVAL_MS = Number(process.env.MESHPORT_TRAFFIC_INTERVAL_MS ?? 3000);
+
+async function main() {
+  const ports = await db.outputPort.findMany({ where: { dataProduct: { slug: { in: FLOWING } } }, include: { dataProduct: true } });
+  await db.$disconnect();
+  const p = await producer();
+  let i = 0;
+  let stopping = false;
+  const stop = () => {
+    stopping = true;
+  };
+  process.on("SIGTERM", stop);
+  process.on("SIGINT", stop);
+  while (!stopping) {
+    for (const port of ports) {
+      const demo = products.find((d) => d.slug === port.dataProduct.slug);
+      if (!demo) continue;
+      await p.send({ topic: port.topic, messages: [sampleMessage(demo.fields, 1000 + i, Date.now())] }).catch((e: unknown) => {
+        console.warn(`[traffic] ${port.topic}: ${(e as Error).message}`);
+      });
+    }
+    i++;
+    await new Promise((r) => setTimeout(r, INTERVAL_MS));
+  }
+  await p.disconnect();
+  await closeKafka();
+}
+
+main().catch((e: unknown) => {
+  console.error(e);
+  process.exitCode = 1;
+});

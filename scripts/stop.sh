@@ -1,0 +1,7 @@
+#!/usr/bin/env bash
+# `npm run stop`: stops the local Kafka and PostgreSQL that `npm run demo` started (data is kept).
+set -euo pipefail
+REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$REPO"
+bash scripts/kafka/kafka.sh stop || true
+npx tsx scripts/db/pg.ts stop || true

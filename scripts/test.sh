@@ -1,0 +1,53 @@
+#!/usr/bin/env bash
+# `npm test`: every test, against a real PostgreSQL and a real Kafka that this
+# script starts on their own ports and data dir (.meshport/test), fresh each run,
+# so a running demo is never touched.
+#   unit (vitest) → integration (vitest, real PostgreSQL + Kafka) → end-to-end (Playwright, Chromium)
+set -euo pipefail
+REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$REPO"
+export MESHPORT_DATA_DIR="${MESHPORT_TEST_DATA_DIR:-.meshport/test}"
+export MESHPORT_PG_PORT="${MESHPORT_TEST_PG_PORT:-54339}"
+export MESHPORT_KAFKA_PORT="${MESHPORT_TEST_KAFKA_PORT:-29092}"
+export MESHPORT_DIST_DIR=".next-test"
+export MESHPORT_TEST_APP_PORT="${MESHPORT_TEST_APP_PORT:-3100}"
+export NEXT_TELEMETRY_DISABLED=1
+export MESHPORT_DEMO_SIGNIN=true
+# The test services are our own; an outer DATABASE_URL/KAFKA_BROKERS must not redirect them.
+unset DATABASE_URL KAFKA_BROKERS KAFKA_SASL_USERNAME KAFKA_SASL_PASSWORD KAFKA_SASL_MECHANISM
+# shellcheck source=scripts/common.sh
+. scripts/common.sh
+
+stop_services() {
+  bash scripts/kafka/kafka.sh stop >/dev/null 2>&1 || true
+  npx tsx scripts/db/pg.ts stop >/dev/null 2>&1 || true
+}
+trap stop_services EXIT
+
+t0=$(date +%s)
+ensure_node_modules
+[[ -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ]] || die "Chromium not found at ${CHROMIUM_PATH:-/usr/bin/chromium} (apt-get install chromium; .ci/run does this)"
+bash scripts/kafka/kafka.sh jars
+
+say "resetting the test services in $MESHPORT_DATA_DIR"
+stop_services
+rm -rf "$MESHPORT_DATA_DIR"
+ensure_postgres
+ensure_kafka
+ensure_auth_secret
+migrate
+seed_demo
+t_setup=$(date +%s)
+
+say "unit tests"
+npx vitest run --project unit
+say "integration tests (real PostgreSQL and Kafka)"
+npx vitest run --project integration
+t_integration=$(date +%s)
+
+say "end-to-end tests (Playwright, Chromium)"
+MESHPORT_BUILD_LOG="$MESHPORT_DATA_DIR/next-build.log" ensure_build
+npx playwright test
+t_end=$(date +%s)
+
+say "all tests passed: setup $((t_setup - t0)) s, unit+integration $((t_integration - t_setup)) s, e2e $((t_end - t_integration)) s, total $((t_end - t0)) s"
