@@ -54,7 +54,8 @@ test("a team publishes a product, another gets read access once the owner approv
   await expect(row).toContainText("Payments Core");
   await expect(row).toContainText("Reconcile captured payments against orders.");
   await row.getByRole("button", { name: /^Approve access/ }).click();
-  await expect(sam.getByText("Approved.")).toBeVisible();
+  await expect(sam.getByText(`Approved access to E2E Orders ${slug}.`)).toBeVisible();
+  await expect(row).toHaveCount(0); // it left the inbox
 
   // 5. Now the same principal reads the message.
   const after = await consumeOne("team-payments", topic, group);

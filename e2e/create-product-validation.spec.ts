@@ -1,4 +1,4 @@
-import { expect, signInAs, test, unique } from "./support/fixtures";
+import { allowConsoleError, expect, signInAs, test, unique } from "./support/fixtures";
 
 test("bad input on the create form gets a message at the field, and nothing is created", async ({ browser }) => {
   const page = await signInAs(browser, "Ivan Petrov");
@@ -17,12 +17,14 @@ test("bad input on the create form gets a message at the field, and nothing is c
   await expect(page.getByText("The cluster has 1 broker, so the replication factor can be at most 1.")).toBeVisible();
   await expect(page.getByText("The data product was not created")).toBeVisible();
 
+  allowConsoleError(page, /status of 404/);
   await page.goto(`/products/${slug}`);
   await expect(page.getByText("This data product does not exist, or you cannot see it")).toBeVisible();
 });
 
 test("drafts are invisible to other teams: their page answers as if it did not exist", async ({ browser }) => {
   const outsider = await signInAs(browser, "Mia Chen");
+  allowConsoleError(outsider, /status of 404/);
   const response = await outsider.goto("/products/fraud-scores");
   expect(response?.status()).toBe(404);
   await expect(outsider.getByText("This data product does not exist, or you cannot see it")).toBeVisible();

@@ -3,6 +3,7 @@
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import { toast } from "sonner";
 import type { DecideAccessRequestInput } from "@/lib/access/schemas";
 import type { ActionResult } from "@/lib/action-result";
 import { Alert } from "@/components/ui/alert";
@@ -23,16 +24,17 @@ export function DecideRequest({
   const router = useRouter();
   const [rejecting, setRejecting] = useState(false);
   const [reason, setReason] = useState("");
-  const mutation = useMutation({ mutationFn: decide, onSuccess: (r) => r.ok && router.refresh() });
+  const mutation = useMutation({
+    mutationFn: decide,
+    onSuccess: (r) => {
+      if (!r.ok) return;
+      const what = r.data.status === "APPROVED" ? `Approved access to ${productName}.` : `Rejected access to ${productName}.`;
+      if (r.data.provisioningWarning) toast.warning(what, { description: r.data.provisioningWarning, duration: 15_000 });
+      else toast.success(what, { description: r.data.status === "APPROVED" ? "The ACLs are applied in Kafka." : undefined });
+      router.refresh();
+    },
+  });
   const result = mutation.data;
-
-  if (result?.ok) {
-    return (
-      <Alert tone={result.data.provisioningWarning ? "warning" : "success"}>
-        {result.data.status === "APPROVED" ? "Approved." : "Rejected."} {result.data.provisioningWarning ?? ""}
-      </Alert>
-    );
-  }
   const reasonError = result && !result.ok ? result.fieldErrors?.reason : undefined;
   return (
     <div className="space-y-3">

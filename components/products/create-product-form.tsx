@@ -4,6 +4,7 @@ import { useMutation } from "@tanstack/react-query";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
 import { useForm, useWatch } from "react-hook-form";
+import { toast } from "sonner";
 import { createDataProductSchema, type CreateDataProductInput } from "@/lib/catalog/schemas";
 import { topicNameFor, type Policies } from "@/lib/governance/policies";
 import type { ActionResult } from "@/lib/action-result";
@@ -29,7 +30,8 @@ export function CreateProductForm({
 }) {
   const router = useRouter();
   const form = useForm<CreateDataProductInput>({
-    resolver: zodResolver(createDataProductSchema),
+    // raw: the server action gets what the user typed and parses it itself, once.
+    resolver: zodResolver(createDataProductSchema, undefined, { raw: true }),
     defaultValues: {
       ownerTeamId: teams[0]?.id ?? "",
       name: "",
@@ -57,6 +59,8 @@ export function CreateProductForm({
     mutationFn: submit,
     onSuccess: (result) => {
       if (result.ok) {
+        if (result.data.provisioningWarning) toast.warning("Saved; Kafka has not caught up", { description: result.data.provisioningWarning, duration: 15_000 });
+        else toast.success(`Created ${result.data.topic}`, { description: "The topic exists and your team can produce to it." });
         router.push(`/products/${result.data.slug}`);
         return;
       }

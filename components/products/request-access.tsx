@@ -5,6 +5,7 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
+import { toast } from "sonner";
 import { requestAccessSchema, type RequestAccessInput } from "@/lib/access/schemas";
 import type { ActionResult } from "@/lib/action-result";
 import { Alert } from "@/components/ui/alert";
@@ -39,7 +40,7 @@ export function RequestAccess({
   const router = useRouter();
   const [open, setOpen] = useState(false);
   const form = useForm<RequestAccessInput>({
-    resolver: zodResolver(requestAccessSchema),
+    resolver: zodResolver(requestAccessSchema, undefined, { raw: true }),
     defaultValues: { dataProductId, consumerTeamId: teams[0]?.teamId ?? "", purpose: "", accessUntil: defaultUntil, note: "" },
   });
   const mutation = useMutation({
@@ -47,6 +48,7 @@ export function RequestAccess({
     onSuccess: (result) => {
       if (result.ok) {
         setOpen(false);
+        toast.success("Access requested", { description: "The owning team has been asked to decide." });
         router.refresh();
         return;
       }

@@ -12,6 +12,12 @@ export async function signInAs(browser: Browser, name: string): Promise<Page> {
 }
 
 const consoleErrors = new WeakMap<Page, string[]>();
+const allowed = new WeakMap<Page, RegExp[]>();
+
+/** For a test that expects an error response (a 404 page, say): the browser logs it, and that is fine. */
+export function allowConsoleError(page: Page, pattern: RegExp) {
+  allowed.set(page, [...(allowed.get(page) ?? []), pattern]);
+}
 
 /** Any console error in the browser fails the test: it is a bug the user would see. */
 export function failOnConsoleErrors(page: Page) {
@@ -29,7 +35,8 @@ export const test = base.extend<{ checkConsole: void }>({
       await use();
       for (const context of browser.contexts()) {
         for (const page of context.pages()) {
-          expect(consoleErrors.get(page) ?? [], "browser console errors").toEqual([]);
+          const unexpected = (consoleErrors.get(page) ?? []).filter((e) => !(allowed.get(page) ?? []).some((p) => p.test(e)));
+          expect(unexpected, "browser console errors").toEqual([]);
         }
       }
     },

@@ -1,6 +1,6 @@
 import "server-only";
 
-export { listCatalog, getDataProduct, PAGE_SIZE, type CatalogQuery, type ViewerAccess } from "./queries";
+export { listCatalog, getDataProduct, PAGE_SIZE, type CatalogQuery } from "./queries";
 export { createDataProduct, type CreatedDataProduct } from "./create-data-product";
 export { getLiveTopic, type LiveTopic } from "./live";
 export { creationOptions } from "./options";

@@ -1,6 +1,6 @@
 import "server-only";
 import { db, type Prisma } from "@/lib/db";
-import { can, teamIds, type Viewer } from "@/lib/auth";
+import { can, type Viewer } from "@/lib/auth";
 import { notFound } from "@/lib/errors";
 import { visibleProductsWhere } from "./visibility";
 
@@ -47,12 +47,6 @@ export async function listCatalog(viewer: Viewer, query: CatalogQuery) {
   return { total, page, pageSize: PAGE_SIZE, products, domains };
 }
 
-export type ViewerAccess =
-  | { state: "owner" }
-  | { state: "active"; until: Date | null; teamName: string }
-  | { state: "pending"; requestId: string; teamName: string; createdAt: Date }
-  | { state: "none" };
-
 /** Everything the product page shows from the database. Not visible → NOT_FOUND, as if it did not exist. */
 export async function getDataProduct(viewer: Viewer, slug: string) {
   const product = await db.dataProduct.findFirst({
@@ -77,26 +71,6 @@ export async function getDataProduct(viewer: Viewer, slug: string) {
   });
   if (!product) throw notFound("Data product");
 
-  const myTeams = teamIds(viewer);
-  const [myPending, myActive] = await Promise.all([
-    db.accessRequest.findFirst({
-      where: { dataProductId: product.id, consumerTeamId: { in: myTeams }, status: "PENDING" },
-      include: { consumerTeam: { select: { name: true } } },
-      orderBy: { createdAt: "desc" },
-    }),
-    db.grant.findFirst({
-      where: { dataProductId: product.id, teamId: { in: myTeams }, kind: "CONSUME", status: "ACTIVE" },
-      include: { team: { select: { name: true } } },
-    }),
-  ]);
-  const access: ViewerAccess = myTeams.includes(product.ownerTeamId)
-    ? { state: "owner" }
-    : myActive
-      ? { state: "active", until: myActive.validUntil, teamName: myActive.team.name }
-      : myPending
-        ? { state: "pending", requestId: myPending.id, teamName: myPending.consumerTeam.name, createdAt: myPending.createdAt }
-        : { state: "none" };
-
   // Consumers: one row per team, even when a product has several ports.
   const consumers = [...new Map(product.grants.map((g) => [g.team.id, { team: g.team, until: g.validUntil }])).values()];
 
@@ -104,5 +78,5 @@ export async function getDataProduct(viewer: Viewer, slug: string) {
     can(viewer, { permission: "request:access", product, consumerTeamId: m.teamId }),
   );
 
-  return { product, access, consumers, requestableTeams };
+  return { product, consumers, requestableTeams };
 }

@@ -31,6 +31,12 @@ describe("createDataProductSchema", () => {
     expect(r.tags).toEqual(["orders", "real-time"]);
     expect(r.freshnessSlaMinutes).toBeNull();
   });
+  it("accepts its own output, so a form can send parsed values", () => {
+    const once = createDataProductSchema.parse({ ...valid, freshnessSlaMinutes: "15" });
+    expect(createDataProductSchema.parse(once)).toEqual(once);
+    const none = createDataProductSchema.parse(valid);
+    expect(createDataProductSchema.parse(none)).toEqual(none);
+  });
   it("explains a bad identifier at the slug field", () => {
     expect(fieldErrors({ ...valid, slug: "Orders!" }).slug).toMatch(/lowercase letters/);
     expect(fieldErrors({ ...valid, slug: "ab" }).slug).toMatch(/at least 3/);

@@ -62,15 +62,16 @@ export const createDataProductSchema = z.object({
   slug,
   description: z.string().trim().min(10, "Describe the product in a sentence or more.").max(20_000),
   classification: z.enum(CLASSIFICATIONS, { message: "Choose a classification." }),
-  containsPii: z.coerce.boolean(),
+  containsPii: z.boolean(),
   lifecycle: z.enum(["DRAFT", "ACTIVE"]),
   tags,
   partitions: z.coerce.number({ message: "Enter a number." }).int("Use a whole number.").min(1, "At least 1 partition."),
   replicationFactor: z.coerce.number({ message: "Enter a number." }).int("Use a whole number.").min(1, "At least 1 replica."),
   retentionHours: z.coerce.number({ message: "Enter a number." }).int("Use a whole number.").min(1, "At least 1 hour."),
   cleanupPolicy: z.enum(["delete", "compact"]),
+  // Accepts its own output (null) too: the form sends parsed values, the server parses again.
   freshnessSlaMinutes: z
-    .union([z.literal(""), z.coerce.number().int().min(1, "At least 1 minute.").max(10_080)])
+    .union([z.literal(""), z.null(), z.coerce.number().int().min(1, "At least 1 minute.").max(10_080, "At most a week (10080 minutes).")])
     .optional()
     .transform((v) => (v === "" || v === undefined ? null : v)),
   schema: schemaText,

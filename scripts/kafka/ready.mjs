@@ -42,6 +42,9 @@ for (;;) {
   try {
     await admin.connect();
     const cluster = await admin.describeCluster();
+    // Ready means consumers can join groups too: finding a coordinator makes a fresh broker
+    // create __consumer_offsets now, rather than failing the first consumer that tries.
+    await admin.describeGroups(["meshport-ready"]);
     await admin.disconnect();
     console.log(`ready: ${cluster.brokers.length} broker(s), controller ${cluster.controller}, cluster ${cluster.clusterId}`);
     process.exit(0);

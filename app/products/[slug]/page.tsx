@@ -1,8 +1,9 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { Suspense } from "react";
+import { cache, Suspense } from "react";
 import { requireViewer } from "@/lib/auth/session";
 import { getDataProduct } from "@/lib/catalog";
+import { getViewerAccess } from "@/lib/access";
 import { latestAccessUntil, loadPolicies } from "@/lib/governance";
 import { DomainError } from "@/lib/errors";
 import { Alert } from "@/components/ui/alert";
@@ -17,15 +18,17 @@ import { cancelAccessRequestAction, requestAccessAction } from "./actions";
 
 type Params = { params: Promise<{ slug: string }> };
 
-async function load(slug: string) {
+// cache: generateMetadata and the page share one load per request.
+const load = cache(async (slug: string) => {
   const viewer = await requireViewer();
   try {
-    return await getDataProduct(viewer, slug);
+    const page = await getDataProduct(viewer, slug);
+    return { ...page, access: await getViewerAccess(viewer, page.product) };
   } catch (e) {
     if (e instanceof DomainError && e.code === "NOT_FOUND") notFound();
     throw e;
   }
-}
+});
 
 export async function generateMetadata({ params }: Params): Promise<Metadata> {
   const { slug } = await params;
