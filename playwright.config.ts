@@ -6,6 +6,8 @@ const baseURL = `http://localhost:${port}`;
 
 export default defineConfig({
   testDir: "e2e",
+  // Separate output folders let several checkouts of the stack run side by side.
+  outputDir: process.env.MESHPORT_PW_OUTPUT ?? "test-results",
   forbidOnly: Boolean(process.env.CI),
   retries: 0,
   // One portal, one Kafka: journeys run one after the other.
