@@ -68,7 +68,73 @@ describe("decide:access-request", () => {
   });
 });
 
+describe("decide:access-request, routing", () => {
+  const maintainer = viewer({ id: "m", memberships: [member("sales", "MAINTAINER")] });
+  const domainOwner = viewer({ id: "d" });
+  const dpo = viewer({ id: "dp", isDataProtectionApprover: true });
+  const check = (over: Record<string, unknown> = {}) =>
+    ({ permission: "decide:access-request", product: published, requesterId: "u2", ...over }) as const;
+
+  it("lets a domain owner decide only when the product's maintainers are absent", () => {
+    expect(can(domainOwner, check({ isDomainOwner: true, ownersAbsent: true }))).toBe(true);
+    expect(denialReason(domainOwner, check({ isDomainOwner: true, ownersAbsent: false }))).toMatch(/maintainers are absent/);
+    expect(can(domainOwner, check({ isDomainOwner: false, ownersAbsent: true }))).toBe(false);
+  });
+  it("gives the data-protection step to data-protection approvers only, never to the owner's approver", () => {
+    expect(can(dpo, check({ step: "DATA_PROTECTION", ownerApproverId: "m" }))).toBe(true);
+    expect(can(maintainer, check({ step: "DATA_PROTECTION", ownerApproverId: "x" }))).toBe(false);
+    expect(can(viewer({ isPlatformAdmin: true }), check({ step: "DATA_PROTECTION" }))).toBe(false);
+    const both = viewer({ id: "m", isDataProtectionApprover: true, memberships: [member("sales", "MAINTAINER")] });
+    expect(can(both, check({ step: "OWNER" }))).toBe(true);
+    expect(denialReason(both, check({ step: "DATA_PROTECTION", ownerApproverId: "m" }))).toMatch(/another person/);
+  });
+  it("keeps four eyes on the data-protection step too", () => {
+    expect(denialReason(dpo, check({ step: "DATA_PROTECTION", requesterId: "dp" }))).toMatch(/your own/);
+  });
+});
+
+describe("revoke:grant", () => {
+  it("lets owners, domain owners and admins revoke; not members or consumers", () => {
+    const p = { permission: "revoke:grant", product: published } as const;
+    expect(can(viewer({ memberships: [member("sales", "MAINTAINER")] }), p)).toBe(true);
+    expect(can(viewer({ isPlatformAdmin: true }), p)).toBe(true);
+    expect(can(viewer(), { ...p, isDomainOwner: true })).toBe(true);
+    expect(can(viewer({ memberships: [member("sales", "MEMBER")] }), p)).toBe(false);
+    expect(can(viewer({ memberships: [member("payments", "MAINTAINER")] }), p)).toBe(false);
+  });
+});
+
+describe("read:access-request and comment:access-request", () => {
+  const request = { requesterId: "r", consumerTeamId: "payments", requiresDataProtection: false, product: published };
+  it("lets both teams, the requester and admins in, and nobody else", () => {
+    for (const perm of ["read:access-request", "comment:access-request"] as const) {
+      expect(can(viewer({ id: "r" }), { permission: perm, request })).toBe(true);
+      expect(can(viewer({ memberships: [member("payments")] }), { permission: perm, request })).toBe(true);
+      expect(can(viewer({ memberships: [member("sales")] }), { permission: perm, request })).toBe(true);
+      expect(can(viewer({ isPlatformAdmin: true }), { permission: perm, request })).toBe(true);
+      expect(can(viewer({ memberships: [member("marketing")] }), { permission: perm, request })).toBe(false);
+    }
+  });
+  it("lets data protection in only where its approval is needed", () => {
+    const dpo = viewer({ isDataProtectionApprover: true });
+    expect(can(dpo, { permission: "read:access-request", request })).toBe(false);
+    expect(can(dpo, { permission: "read:access-request", request: { ...request, requiresDataProtection: true } })).toBe(true);
+  });
+});
+
+describe("renew:access", () => {
+  it("is for members of the consuming team", () => {
+    expect(can(viewer({ memberships: [member("payments")] }), { permission: "renew:access", consumerTeamId: "payments" })).toBe(true);
+    expect(can(viewer({ memberships: [member("sales", "MAINTAINER")] }), { permission: "renew:access", consumerTeamId: "payments" })).toBe(false);
+  });
+});
+
 describe("admin permissions", () => {
+  it("restricts ACL drift to platform admins", () => {
+    expect(can(viewer(), { permission: "read:acl-drift" })).toBe(false);
+    expect(can(viewer({ isPlatformAdmin: true }), { permission: "read:acl-drift" })).toBe(true);
+  });
+
   it("restricts the audit log and policies to platform admins", () => {
     expect(can(viewer(), { permission: "read:audit-log" })).toBe(false);
     expect(can(viewer({ isPlatformAdmin: true }), { permission: "read:audit-log" })).toBe(true);

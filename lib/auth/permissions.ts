@@ -6,14 +6,61 @@ import { membershipIn, type Viewer } from "./viewer";
 
 type ProductRef = { ownerTeamId: string; lifecycle: string };
 
+/** The facts about an access request that reading, commenting and renewing depend on. */
+export type AccessRequestRef = {
+  requesterId: string;
+  consumerTeamId: string;
+  requiresDataProtection: boolean;
+  product: ProductRef;
+};
+
+/**
+ * Context the caller looks up (the rules stay pure): whether the viewer owns the product's domain,
+ * and whether the product's own maintainers count as absent (see docs/decisions/0020).
+ */
+export type DomainContext = { isDomainOwner?: boolean; ownersAbsent?: boolean };
+
+export type ApprovalStep = "OWNER" | "DATA_PROTECTION";
+
 export type PermissionCheck =
   | { permission: "read:data-product"; product: ProductRef }
   | { permission: "create:data-product"; ownerTeamId: string }
   | { permission: "request:access"; product: ProductRef; consumerTeamId: string }
-  | { permission: "decide:access-request"; product: ProductRef; requesterId: string }
+  | ({
+      permission: "decide:access-request";
+      product: ProductRef;
+      requesterId: string;
+      /** Which approval is being given (default OWNER). */
+      step?: ApprovalStep;
+      /** Who gave the owner approval, for the data-protection step: it must be someone else. */
+      ownerApproverId?: string | null;
+    } & DomainContext)
   | { permission: "cancel:access-request"; requesterId: string }
+  | ({ permission: "revoke:grant"; product: ProductRef } & DomainContext)
+  | ({ permission: "read:access-request"; request: AccessRequestRef } & DomainContext)
+  | ({ permission: "comment:access-request"; request: AccessRequestRef } & DomainContext)
+  | { permission: "renew:access"; consumerTeamId: string }
+  | { permission: "read:acl-drift" }
   | { permission: "read:audit-log" }
   | { permission: "manage:policies" };
+
+const maintains = (viewer: Viewer, teamId: string) => membershipIn(viewer, teamId)?.role === "MAINTAINER";
+
+/** Owners of a product: its team's maintainers, platform admins, and the domain's owners. */
+const ownsProduct = (viewer: Viewer, product: ProductRef, ctx: DomainContext) =>
+  viewer.isPlatformAdmin || maintains(viewer, product.ownerTeamId) || Boolean(ctx.isDomainOwner);
+
+/** Everyone with a part in a request: both teams, its requester, admins, domain owners, and data protection when it needs them. */
+function involvedIn(viewer: Viewer, request: AccessRequestRef, ctx: DomainContext): boolean {
+  return (
+    viewer.isPlatformAdmin ||
+    request.requesterId === viewer.id ||
+    Boolean(membershipIn(viewer, request.consumerTeamId)) ||
+    Boolean(membershipIn(viewer, request.product.ownerTeamId)) ||
+    Boolean(ctx.isDomainOwner) ||
+    (request.requiresDataProtection && viewer.isDataProtectionApprover)
+  );
+}
 
 /** Returns null when allowed, else the reason it is not. */
 export function denialReason(viewer: Viewer, check: PermissionCheck): string | null {
@@ -36,12 +83,29 @@ export function denialReason(viewer: Viewer, check: PermissionCheck): string | n
     case "decide:access-request": {
       // Four eyes: nobody decides their own request, not even an admin.
       if (check.requesterId === viewer.id) return "You cannot decide on your own access request.";
+      if (check.step === "DATA_PROTECTION") {
+        if (!viewer.isDataProtectionApprover) return "Only data-protection approvers give the second approval.";
+        // Two approvals mean two people: the owner's approver cannot also give the data-protection one.
+        if (check.ownerApproverId === viewer.id) return "You already gave the owner approval; another person must give the data-protection approval.";
+        return null;
+      }
       if (viewer.isPlatformAdmin) return null;
-      if (membershipIn(viewer, check.product.ownerTeamId)?.role === "MAINTAINER") return null;
+      if (maintains(viewer, check.product.ownerTeamId)) return null;
+      if (check.isDomainOwner && check.ownersAbsent) return null;
+      if (check.isDomainOwner) return "Domain owners decide only when the product's maintainers are absent.";
       return "Only maintainers of the owning team can decide access requests.";
     }
     case "cancel:access-request":
       return check.requesterId === viewer.id ? null : "Only the requester can cancel a request.";
+    case "revoke:grant":
+      return ownsProduct(viewer, check.product, check) ? null : "Only the product's owners and platform admins can revoke access.";
+    case "read:access-request":
+      return involvedIn(viewer, check.request, check) ? null : "Only the people involved can see this request.";
+    case "comment:access-request":
+      return involvedIn(viewer, check.request, check) ? null : "Only the people involved can comment on this request.";
+    case "renew:access":
+      return membershipIn(viewer, check.consumerTeamId) ? null : "Only members of the consuming team can ask to renew its access.";
+    case "read:acl-drift":
     case "read:audit-log":
     case "manage:policies":
       return viewer.isPlatformAdmin ? null : "Only platform admins can do this.";
