@@ -84,5 +84,9 @@ ensure_build() {
     return
   fi
   say "building Meshport (next build)"
-  npx next build >"${MESHPORT_BUILD_LOG:-/dev/stdout}"
+  if [[ -n "${MESHPORT_BUILD_LOG:-}" ]]; then
+    npx next build >"$MESHPORT_BUILD_LOG" || { tail -50 "$MESHPORT_BUILD_LOG"; return 1; }
+  else
+    npx next build
+  fi
 }

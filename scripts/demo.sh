@@ -22,7 +22,8 @@ migrate
 seed_demo
 ensure_build
 
-npx tsx --conditions=react-server scripts/seed/traffic.ts &
+# node itself (not an npx wrapper), so the trap below really stops it.
+node --conditions=react-server --import tsx scripts/seed/traffic.ts &
 traffic=$!
 trap 'kill $traffic 2>/dev/null || true' EXIT
 
