@@ -1,6 +1,8 @@
 import "server-only";
 
-export { listCatalog, getDataProduct, PAGE_SIZE, type CatalogQuery } from "./queries";
+export { getDataProduct } from "./queries";
+export { searchCatalog, type CatalogResult, type CatalogHit, type CatalogFacets, type FacetValue } from "./search";
+export { connectionSettings, type ConnectionSettings } from "./connection";
 export { createDataProduct, type CreatedDataProduct } from "./create-data-product";
 export { getLiveTopic, type LiveTopic } from "./live";
 export { creationOptions } from "./options";
