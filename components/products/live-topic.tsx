@@ -31,15 +31,47 @@ export async function LiveTopic({ topic }: { topic: string }) {
     ["Last message", t.lastMessageAt ? new Date(t.lastMessageAt).toLocaleString("en-GB", { timeZone: "UTC" }) + " UTC" : "none yet"],
   ];
   return (
-    <dl className="grid grid-cols-2 gap-x-6 gap-y-3 sm:grid-cols-3" data-testid={`live-${topic}`}>
-      {facts.map(([k, v]) => (
-        <div key={k}>
-          <dt className="text-xs text-slate-500">{k}</dt>
-          <dd className="text-sm font-medium text-slate-900" data-fact={k}>
-            {v}
-          </dd>
+    <div className="space-y-3" data-testid={`live-${topic}`}>
+      <dl className="grid grid-cols-2 gap-x-6 gap-y-3 sm:grid-cols-3">
+        {facts.map(([k, v]) => (
+          <div key={k}>
+            <dt className="text-xs text-slate-500">{k}</dt>
+            <dd className="text-sm font-medium text-slate-900" data-fact={k}>
+              {v}
+            </dd>
+          </div>
+        ))}
+      </dl>
+      <details className="text-sm">
+        <summary className="cursor-pointer text-xs font-medium text-indigo-700 hover:underline">Partitions and offsets</summary>
+        <div className="mt-2 overflow-x-auto">
+          <table className="min-w-full text-left text-xs">
+            <caption className="sr-only">Partitions of {topic}</caption>
+            <thead className="uppercase tracking-wide text-slate-500">
+              <tr>
+                <th scope="col" className="py-1.5 pr-4 font-medium">Partition</th>
+                <th scope="col" className="py-1.5 pr-4 font-medium">Leader</th>
+                <th scope="col" className="py-1.5 pr-4 font-medium">Replicas / in sync</th>
+                <th scope="col" className="py-1.5 pr-4 text-right font-medium">Start offset</th>
+                <th scope="col" className="py-1.5 text-right font-medium">End offset</th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-slate-100 font-mono">
+              {t.partitionDetails.map((p) => (
+                <tr key={p.partition}>
+                  <td className="py-1.5 pr-4">{p.partition}</td>
+                  <td className="py-1.5 pr-4">{p.leader}</td>
+                  <td className="py-1.5 pr-4">
+                    {p.replicas.length} / {p.isr.length}
+                  </td>
+                  <td className="py-1.5 pr-4 text-right">{p.startOffset}</td>
+                  <td className="py-1.5 text-right">{p.endOffset}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
         </div>
-      ))}
-    </dl>
+      </details>
+    </div>
   );
 }

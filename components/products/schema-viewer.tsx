@@ -48,3 +48,38 @@ export function SchemaViewer({ definition }: { definition: unknown }) {
     </div>
   );
 }
+
+type Version = { version: number; format: string; createdAt: string; definition: unknown };
+
+/** Every published version, newest first; each opens to its own fields. */
+export function SchemaVersions({ versions }: { versions: Version[] }) {
+  return (
+    <div className="mt-3">
+      <p className="text-xs font-medium uppercase tracking-wide text-slate-500">Versions</p>
+      <ul className="mt-1 divide-y divide-slate-100 rounded-md ring-1 ring-slate-200" aria-label="Schema versions">
+        {versions.map((v, i) => {
+          const fields = ((v.definition as { fields?: unknown[] } | null)?.fields ?? []).length;
+          return (
+            <li key={v.version}>
+              <details className="group px-3 py-2">
+                <summary className="flex cursor-pointer list-none items-center justify-between gap-2 text-sm">
+                  <span>
+                    <span className="font-medium text-slate-900">v{v.version}</span>
+                    {i === 0 ? <span className="ml-2 rounded bg-emerald-50 px-1.5 py-0.5 text-xs text-emerald-800">current</span> : null}
+                    <span className="ml-2 text-slate-500">
+                      {v.format === "AVRO" ? "Avro" : "JSON Schema"} · {fields} field{fields === 1 ? "" : "s"}
+                    </span>
+                  </span>
+                  <span className="text-xs text-slate-500">{v.createdAt.slice(0, 10)}</span>
+                </summary>
+                <div className="mt-2">
+                  <SchemaViewer definition={v.definition} />
+                </div>
+              </details>
+            </li>
+          );
+        })}
+      </ul>
+    </div>
+  );
+}

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { cache, Suspense } from "react";
 import { requireViewer } from "@/lib/auth/session";
-import { getDataProduct } from "@/lib/catalog";
+import { connectionSettings, getDataProduct } from "@/lib/catalog";
 import { getViewerAccess } from "@/lib/access";
 import { latestAccessUntil, loadPolicies } from "@/lib/governance";
 import { DomainError } from "@/lib/errors";
@@ -12,7 +12,8 @@ import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { Markdown } from "@/components/ui/markdown";
 import { LiveTopic } from "@/components/products/live-topic";
 import { RequestAccess, type AccessState } from "@/components/products/request-access";
-import { SchemaViewer } from "@/components/products/schema-viewer";
+import { SchemaViewer, SchemaVersions } from "@/components/products/schema-viewer";
+import { ConnectionSnippets } from "@/components/products/connection-snippets";
 import { classificationTone, lifecycleTone, title } from "@/components/catalog/labels";
 import { cancelAccessRequestAction, requestAccessAction } from "./actions";
 
@@ -38,7 +39,13 @@ export async function generateMetadata({ params }: Params): Promise<Metadata> {
 
 export default async function ProductPage({ params }: Params) {
   const { slug } = await params;
-  const [{ product, access, consumers, requestableTeams }, policies] = await Promise.all([load(slug), loadPolicies()]);
+  const viewer = await requireViewer();
+  const [{ product, access, consumers, requestableTeams }, policies, connection] = await Promise.all([
+    load(slug),
+    loadPolicies(),
+    connectionSettings(viewer),
+  ]);
+  const snippetUser = connection.principals[0];
   const now = new Date();
   const maxUntil = latestAccessUntil(now, policies).toISOString().slice(0, 10);
   const defaultUntil = new Date(Math.min(now.getTime() + 90 * 86_400_000, Date.parse(maxUntil))).toISOString().slice(0, 10);
@@ -109,14 +116,30 @@ export default async function ProductPage({ params }: Params) {
                   <Suspense fallback={<p className="text-sm text-slate-500">Reading live figures from Kafka…</p>}>
                     <LiveTopic topic={port.topic} />
                   </Suspense>
-                  <div>
+                  <section aria-label={`Schema of ${port.topic}`}>
                     <h3 className="text-sm font-semibold text-slate-900">
                       Schema {current ? <span className="font-normal text-slate-500">· version {current.version} of {port.schemaVersions.length}</span> : null}
                     </h3>
                     <div className="mt-2">
                       {current ? <SchemaViewer definition={current.definition} /> : <p className="text-sm text-slate-500">The owners have not published a schema yet.</p>}
                     </div>
-                  </div>
+                    {port.schemaVersions.length > 0 ? (
+                      <SchemaVersions
+                        versions={port.schemaVersions.map((v) => ({ version: v.version, format: v.format, createdAt: v.createdAt.toISOString(), definition: v.definition }))}
+                      />
+                    ) : null}
+                  </section>
+                  <section aria-label={`Connect to ${port.topic}`}>
+                    <h3 className="mb-2 text-sm font-semibold text-slate-900">Connect</h3>
+                    <ConnectionSnippets
+                      topic={port.topic}
+                      bootstrap={connection.bootstrap}
+                      saslMechanism={connection.saslMechanism}
+                      ssl={connection.ssl}
+                      username={snippetUser?.username ?? "<your team's Kafka user>"}
+                      teamName={snippetUser?.teamName ?? null}
+                    />
+                  </section>
                 </CardBody>
               </Card>
             );
@@ -139,23 +162,36 @@ export default async function ProductPage({ params }: Params) {
             </CardBody>
           </Card>
           <Card>
-            <CardHeader title="Owners" />
-            <CardBody className="space-y-2 text-sm">
-              <p className="font-medium">{product.ownerTeam.name}</p>
+            <CardHeader title="Owners" description={`${product.domain.name} domain`} />
+            <CardBody className="space-y-3 text-sm">
+              <p className="font-medium text-slate-900">{product.ownerTeam.name}</p>
               {product.ownerTeam.contactEmail ? (
                 <p>
+                  <span className="text-slate-500">Team contact </span>
                   <a className="text-indigo-700 hover:underline" href={`mailto:${product.ownerTeam.contactEmail}`}>
                     {product.ownerTeam.contactEmail}
                   </a>
                 </p>
               ) : null}
               {maintainers.length > 0 ? (
-                <ul className="text-slate-600">
-                  {maintainers.map((m) => (
-                    <li key={m.email ?? m.name}>{m.name} (maintainer)</li>
-                  ))}
-                </ul>
-              ) : null}
+                <div>
+                  <p className="text-xs font-medium uppercase tracking-wide text-slate-500">Maintainers</p>
+                  <ul className="mt-1 space-y-1" aria-label="Maintainers">
+                    {maintainers.map((m) => (
+                      <li key={m.email ?? m.name} className="flex flex-wrap justify-between gap-x-2">
+                        <span>{m.name}</span>
+                        {m.email ? (
+                          <a className="text-indigo-700 hover:underline" href={`mailto:${m.email}`}>
+                            {m.email}
+                          </a>
+                        ) : null}
+                      </li>
+                    ))}
+                  </ul>
+                </div>
+              ) : (
+                <p className="text-slate-500">No maintainer listed; write to the team contact.</p>
+              )}
             </CardBody>
           </Card>
           <Card>
