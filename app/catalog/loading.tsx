@@ -1,0 +1,5 @@
+import { CatalogSkeleton } from "@/components/catalog/catalog-skeleton";
+
+export default function Loading() {
+  return <CatalogSkeleton />;
+}

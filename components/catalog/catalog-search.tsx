@@ -1,0 +1,379 @@
+"use client";
+
+import Link from "next/link";
+import { useSearchParams } from "next/navigation";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { useDebouncedCallback } from "use-debounce";
+import type { CatalogHit, CatalogResult, FacetValue } from "@/lib/catalog/search";
+import {
+  catalogQueryString,
+  effectiveSort,
+  parseCatalogSearch,
+  SORTS,
+  type CatalogSearch as View,
+  type FacetKey,
+  type Sort,
+} from "@/lib/catalog/search-params";
+import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import { Input, Select } from "@/components/ui/field";
+import { cn } from "@/lib/utils";
+import { classificationTone, lifecycleTone, title } from "./labels";
+import { useCatalogSearch } from "./use-catalog-search";
+
+const SORT_LABELS: Record<Sort, string> = {
+  relevance: "Relevance",
+  name: "Name",
+  updated: "Recently updated",
+  consumers: "Most consumers",
+};
+
+const FACET_TITLES: Record<Exclude<FacetKey, "access">, string> = {
+  domain: "Domain",
+  team: "Owner team",
+  tag: "Tags",
+  classification: "Classification",
+  lifecycle: "Lifecycle",
+};
+
+const fmt = new Intl.NumberFormat("en");
+
+/**
+ * The catalog: search box, facets, sort and pages, all held in the URL. Changing the view writes
+ * the URL with the History API (Next keeps useSearchParams in step), which leaves the server
+ * component alone; React Query then fetches /api/search for that URL.
+ */
+export function CatalogSearch({ initial, initialKey }: { initial: CatalogResult; initialKey: string }) {
+  const params = useSearchParams();
+  const view = useMemo(() => parseCatalogSearch(new URLSearchParams(params.toString())), [params]);
+  const key = catalogQueryString(view);
+  const { data, isFetching, isError, error, refetch, isPlaceholderData } = useCatalogSearch(key, { key: initialKey, data: initial });
+  const result = data ?? initial;
+
+  const navigate = useCallback((next: Partial<View>, mode: "push" | "replace" = "push") => {
+    const merged = { ...parseCatalogSearch(new URLSearchParams(window.location.search)), page: 1, ...next };
+    const qs = catalogQueryString(merged);
+    const url = `${window.location.pathname}${qs ? `?${qs}` : ""}`;
+    if (mode === "replace") window.history.replaceState(null, "", url);
+    else window.history.pushState(null, "", url);
+  }, []);
+
+  // The box follows the URL (Back, a shared link) unless the user is typing.
+  const [text, setText] = useState(view.q);
+  const typing = useRef(false);
+  useEffect(() => {
+    if (!typing.current) setText(view.q);
+  }, [view.q]);
+  const commitQuery = useDebouncedCallback((q: string) => {
+    typing.current = false;
+    // Typing refines one view: replace, so Back leaves the catalog instead of stepping through keystrokes.
+    navigate({ q: q.trim(), sort: view.sort === "relevance" && !q.trim() ? undefined : view.sort }, "replace");
+  }, 250);
+
+  const input = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key !== "/" || e.metaKey || e.ctrlKey || e.altKey) return;
+      const t = e.target as HTMLElement | null;
+      if (t && (t.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(t.tagName))) return;
+      e.preventDefault();
+      input.current?.focus();
+      input.current?.select();
+    };
+    document.addEventListener("keydown", onKey);
+    return () => document.removeEventListener("keydown", onKey);
+  }, []);
+
+  const toggle = (facet: FacetKey, value: string) => {
+    if (facet === "access") return navigate({ access: view.access ? undefined : "mine" });
+    const current: string[] = view[facet];
+    navigate({ [facet]: current.includes(value) ? current.filter((v) => v !== value) : [...current, value] });
+  };
+  const activeFilters = [
+    ...(["domain", "team", "tag", "classification", "lifecycle"] as const).flatMap((f) =>
+      view[f].map((v) => ({ facet: f as FacetKey, value: v, label: result.facets?.[f].find((x) => x.value === v)?.label ?? v })),
+    ),
+    ...(view.access ? [{ facet: "access" as FacetKey, value: "mine", label: "I have access" }] : []),
+  ];
+  const clearAll = () => {
+    typing.current = false;
+    setText("");
+    navigate({ q: "", domain: [], team: [], tag: [], classification: [], lifecycle: [], access: undefined, sort: undefined });
+  };
+  const sort = effectiveSort(view);
+  const busy = isFetching && (isPlaceholderData || text.trim() !== view.q);
+
+  return (
+    <div className="space-y-6">
+      <div className="flex flex-wrap items-end justify-between gap-4">
+        <div>
+          <h1 className="text-2xl font-semibold tracking-tight">Data products</h1>
+          <p className="mt-1 text-sm text-slate-600">Find data by name, description, tag, domain, owner team or schema field.</p>
+        </div>
+        <Link
+          href="/products/new"
+          className="inline-flex items-center rounded-md bg-indigo-600 px-3.5 py-2 text-sm font-medium text-white shadow-sm hover:bg-indigo-700 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600"
+        >
+          New data product
+        </Link>
+      </div>
+
+      <div className="grid gap-8 lg:grid-cols-[15rem_1fr]">
+        <aside aria-label="Filters" className="space-y-6 lg:sticky lg:top-6 lg:self-start">
+          <FacetGroup
+            title="Access"
+            values={result.facets?.access ?? []}
+            onToggle={(v) => toggle("access", v)}
+          />
+          {(Object.keys(FACET_TITLES) as (keyof typeof FACET_TITLES)[]).map((f) => (
+            <FacetGroup
+              key={f}
+              title={FACET_TITLES[f]}
+              values={result.facets?.[f] ?? []}
+              onToggle={(v) => toggle(f, v)}
+              format={f === "classification" || f === "lifecycle" ? title : undefined}
+            />
+          ))}
+        </aside>
+
+        <section aria-label="Search results" className="min-w-0 space-y-4">
+          <form role="search" className="flex flex-wrap gap-3" onSubmit={(e) => { e.preventDefault(); commitQuery.flush(); }}>
+            <div className="relative min-w-64 flex-1">
+              <label htmlFor="catalog-q" className="sr-only">
+                Search data products
+              </label>
+              <Input
+                ref={input}
+                id="catalog-q"
+                type="search"
+                autoComplete="off"
+                value={text}
+                onChange={(e) => {
+                  typing.current = true;
+                  setText(e.target.value);
+                  commitQuery(e.target.value);
+                }}
+                placeholder="Search by name, tag, team, field…"
+                className="pr-16"
+                aria-describedby="catalog-q-hint"
+              />
+              <span id="catalog-q-hint" className="pointer-events-none absolute inset-y-0 right-2 flex items-center gap-1 text-xs text-slate-400">
+                <kbd className="rounded border border-slate-300 px-1.5 font-sans">/</kbd>
+                <span className="sr-only">focuses the search; Control or Command K opens quick jump</span>
+              </span>
+            </div>
+            <div className="flex items-center gap-2">
+              <label htmlFor="catalog-sort" className="text-sm text-slate-600">
+                Sort
+              </label>
+              <Select id="catalog-sort" value={sort} onChange={(e) => navigate({ sort: e.target.value as Sort })} className="w-44">
+                {SORTS.map((s) => (
+                  <option key={s} value={s} disabled={s === "relevance" && !view.q}>
+                    {SORT_LABELS[s]}
+                  </option>
+                ))}
+              </Select>
+            </div>
+          </form>
+
+          <div className="flex min-h-7 flex-wrap items-center gap-2 text-sm">
+            <p className="text-slate-700" aria-live="polite" data-testid="result-count">
+              <span className="font-semibold">{fmt.format(result.total)}</span> data product{result.total === 1 ? "" : "s"}
+              {view.q ? (
+                <>
+                  {" "}
+                  matching <span className="font-medium">“{view.q}”</span>
+                </>
+              ) : null}
+            </p>
+            {activeFilters.map((f) => (
+              <button
+                key={`${f.facet}:${f.value}`}
+                type="button"
+                onClick={() => toggle(f.facet, f.value)}
+                className="inline-flex items-center gap-1 rounded-full bg-indigo-50 px-2.5 py-0.5 text-xs font-medium text-indigo-800 ring-1 ring-inset ring-indigo-200 hover:bg-indigo-100"
+                aria-label={`Remove filter ${f.label}`}
+              >
+                {f.facet === "classification" || f.facet === "lifecycle" ? title(f.label) : f.label}
+                <span aria-hidden="true">×</span>
+              </button>
+            ))}
+            {activeFilters.length > 0 || view.q ? (
+              <button type="button" onClick={clearAll} className="text-xs font-medium text-slate-600 underline-offset-2 hover:underline">
+                Clear all
+              </button>
+            ) : null}
+            <span className={cn("ml-auto text-xs text-slate-500 transition-opacity", busy ? "opacity-100" : "opacity-0")} aria-hidden={!busy}>
+              Searching…
+            </span>
+          </div>
+
+          {isError ? (
+            <div role="alert" className="rounded-lg border border-rose-200 bg-rose-50 p-4 text-sm text-rose-900">
+              <p className="font-semibold">The search did not answer</p>
+              <p className="mt-1">{error.message} The results below may be out of date.</p>
+              <Button className="mt-3" size="sm" variant="secondary" onClick={() => void refetch()}>
+                Try again
+              </Button>
+            </div>
+          ) : null}
+
+          {result.items.length === 0 ? (
+            <div className="rounded-lg border border-dashed border-slate-300 px-6 py-12 text-center">
+              <p className="text-sm font-semibold text-slate-900">No data products match{view.q ? ` “${view.q}”` : " these filters"}</p>
+              <p className="mx-auto mt-1 max-w-md text-sm text-slate-500">
+                Check the spelling, use fewer words or remove a filter. If the data does not exist yet, publish it as a new data product.
+              </p>
+              <div className="mt-4 flex justify-center gap-3">
+                {activeFilters.length > 0 || view.q ? (
+                  <Button variant="secondary" onClick={clearAll}>
+                    Clear search and filters
+                  </Button>
+                ) : null}
+                <Link href="/products/new" className="inline-flex items-center text-sm font-medium text-indigo-700 hover:underline">
+                  Create a data product
+                </Link>
+              </div>
+            </div>
+          ) : (
+            <ol className={cn("space-y-3 transition-opacity", busy && "opacity-60")} aria-label="Data products" aria-busy={busy}>
+              {result.items.map((p) => (
+                <ResultCard key={p.id} hit={p} query={view.q} />
+              ))}
+            </ol>
+          )}
+
+          {result.pages > 1 ? (
+            <nav aria-label="Pagination" className="flex items-center justify-between border-t border-slate-200 pt-4 text-sm">
+              <PageLink disabled={view.page <= 1} onClick={() => navigate({ ...view, page: view.page - 1 })}>
+                ← Previous
+              </PageLink>
+              <span className="text-slate-600">
+                Page {view.page} of {fmt.format(result.pages)}
+              </span>
+              <PageLink disabled={view.page >= result.pages} onClick={() => navigate({ ...view, page: view.page + 1 })}>
+                Next →
+              </PageLink>
+            </nav>
+          ) : null}
+        </section>
+      </div>
+    </div>
+  );
+}
+
+function PageLink({ disabled, onClick, children }: { disabled: boolean; onClick: () => void; children: React.ReactNode }) {
+  return (
+    <button
+      type="button"
+      disabled={disabled}
+      onClick={() => {
+        onClick();
+        window.scrollTo({ top: 0 });
+      }}
+      className="rounded-md px-3 py-1.5 font-medium text-indigo-700 hover:bg-indigo-50 disabled:invisible"
+    >
+      {children}
+    </button>
+  );
+}
+
+function FacetGroup({ title: heading, values, onToggle, format }: { title: string; values: FacetValue[]; onToggle: (v: string) => void; format?: (s: string) => string }) {
+  const [expanded, setExpanded] = useState(false);
+  if (values.length === 0) return null;
+  const shown = expanded ? values : values.slice(0, 8);
+  return (
+    <fieldset>
+      <legend className="text-xs font-semibold uppercase tracking-wide text-slate-500">{heading}</legend>
+      <ul className="mt-2 space-y-1">
+        {shown.map((v) => {
+          const id = `facet-${heading}-${v.value}`.replace(/\s+/g, "-").toLowerCase();
+          return (
+            <li key={v.value}>
+              <label htmlFor={id} className="flex cursor-pointer items-center gap-2 rounded px-1 py-0.5 text-sm hover:bg-slate-100">
+                <input
+                  id={id}
+                  type="checkbox"
+                  checked={v.selected}
+                  onChange={() => onToggle(v.value)}
+                  className="h-4 w-4 rounded border-slate-300 accent-indigo-600"
+                />
+                <span className={cn("flex-1 truncate", v.selected ? "font-medium text-slate-900" : "text-slate-700")}>{format ? format(v.label) : v.label}</span>
+                <span className="text-xs tabular-nums text-slate-500">{fmt.format(v.count)}</span>
+              </label>
+            </li>
+          );
+        })}
+      </ul>
+      {values.length > 8 ? (
+        <button type="button" onClick={() => setExpanded(!expanded)} className="mt-1 px-1 text-xs font-medium text-indigo-700 hover:underline">
+          {expanded ? "Show fewer" : `Show all ${values.length}`}
+        </button>
+      ) : null}
+    </fieldset>
+  );
+}
+
+/** The name with the query's words marked. */
+function Highlight({ text, query }: { text: string; query: string }) {
+  const words = query
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((w) => w.length > 1);
+  if (words.length === 0) return <>{text}</>;
+  const re = new RegExp(`(${words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|")})`, "giu");
+  return (
+    <>
+      {text.split(re).map((part, i) =>
+        i % 2 === 1 ? (
+          <mark key={i} className="rounded-sm bg-amber-100 px-0.5 text-inherit">
+            {part}
+          </mark>
+        ) : (
+          part
+        ),
+      )}
+    </>
+  );
+}
+
+function ResultCard({ hit: p, query }: { hit: CatalogHit; query: string }) {
+  return (
+    <li className="group relative rounded-lg bg-white p-5 shadow-sm ring-1 ring-slate-200 transition hover:ring-indigo-300">
+      <div className="flex items-start justify-between gap-3">
+        <div className="min-w-0">
+          <h2 className="font-semibold text-slate-900">
+            <Link href={`/products/${p.slug}`} className="after:absolute after:inset-0 group-hover:text-indigo-700">
+              <Highlight text={p.name} query={query} />
+            </Link>
+          </h2>
+          <p className="mt-0.5 text-xs text-slate-500">
+            {p.domain.name} · {p.team.name}
+          </p>
+        </div>
+        <div className="flex shrink-0 flex-wrap justify-end gap-1.5">
+          {p.hasAccess ? <Badge tone="green">You have access</Badge> : null}
+          {p.lifecycle !== "ACTIVE" ? <Badge tone={lifecycleTone[p.lifecycle]}>{title(p.lifecycle)}</Badge> : null}
+          <Badge tone={classificationTone[p.classification]}>{title(p.classification)}</Badge>
+          {p.containsPii ? <Badge tone="rose">Personal data</Badge> : null}
+        </div>
+      </div>
+      {p.excerpt ? <p className="mt-2 line-clamp-2 text-sm text-slate-700">{p.excerpt}</p> : null}
+      <div className="mt-3 flex flex-wrap items-center gap-x-4 gap-y-2 text-xs text-slate-500">
+        {p.tags.length > 0 ? (
+          <ul className="flex flex-wrap gap-1.5" aria-label="Tags">
+            {p.tags.map((t) => (
+              <li key={t}>
+                <Badge tone="indigo">{t}</Badge>
+              </li>
+            ))}
+          </ul>
+        ) : null}
+        <span>
+          {p.consumerCount} consumer{p.consumerCount === 1 ? "" : "s"}
+        </span>
+        <span>updated {new Date(p.updatedAt).toISOString().slice(0, 10)}</span>
+      </div>
+    </li>
+  );
+}
