@@ -4,6 +4,8 @@ export async function register() {
   const { env } = await import("@/lib/env");
   if (!env.MESHPORT_WORKER) return;
   const { startProvisioningWorker } = await import("@/lib/provisioning");
+  const { startAccessJobs } = await import("@/lib/access");
   // A broken queue must not stop the portal from serving pages; log and go on.
   await startProvisioningWorker().catch((e: unknown) => console.error("[worker] could not start:", e));
+  await startAccessJobs().catch((e: unknown) => console.error("[worker] could not start the access jobs:", e));
 }

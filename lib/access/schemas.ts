@@ -27,3 +27,19 @@ export const decideAccessRequestSchema = z.discriminatedUnion("decision", [
 export type DecideAccessRequestInput = z.input<typeof decideAccessRequestSchema>;
 
 export const cancelAccessRequestSchema = z.object({ requestId: z.string().min(1) });
+
+export const revokeAccessSchema = z.object({
+  requestId: z.string().min(1),
+  reason: z.string().trim().min(5, "Tell the consumer why (at least 5 characters).").max(2000),
+});
+export type RevokeAccessInput = z.input<typeof revokeAccessSchema>;
+
+export const commentSchema = z.object({
+  requestId: z.string().min(1),
+  body: z.string().trim().min(1, "Write a comment first.").max(2000, "Keep comments under 2000 characters."),
+});
+export type CommentInput = z.input<typeof commentSchema>;
+
+export const renewAccessSchema = z.object({ requestId: z.string().min(1) });
+
+export const markNotificationsReadSchema = z.object({ id: z.string().min(1).optional() });

@@ -91,3 +91,13 @@ export async function listAcls(filter: AclListFilter = {}): Promise<AclBinding[]
     })),
   );
 }
+
+/** Delete exactly these bindings (each filter matches one binding). For the reconciler's orphan clean-up. */
+export async function deleteAclBindings(bindings: AclBinding[]): Promise<void> {
+  if (bindings.length === 0) return;
+  const res = await withAdmin(`delete ${bindings.length} ACL binding(s)`, (admin) =>
+    admin.deleteAcls({ filters: bindings.map((b): AclFilter => toEntry(b)) }),
+  );
+  const failed = res.filterResponses.find((r) => r.errorCode);
+  if (failed) throw new KafkaOperationError("delete ACLs", "DELETE_ACLS_FAILED", failed.errorCode, failed.errorMessage ?? "");
+}

@@ -14,7 +14,7 @@ export {
   type TopicDescription,
   type PartitionInfo,
 } from "./topics";
-export { applyAcls, removeAcls, listAcls, type AclListFilter } from "./acls";
+export { applyAcls, removeAcls, listAcls, deleteAclBindings, type AclListFilter } from "./acls";
 export {
   aclBindingsFor,
   bindingsToRemove,

@@ -2,6 +2,7 @@ import "server-only";
 import PgBoss from "pg-boss";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
+import { reconcileAcls } from "./reconcile";
 import { syncGrant, syncOutputPort } from "./sync";
 
 // Background provisioning runs on pg-boss: jobs live in PostgreSQL, so any
@@ -9,12 +10,16 @@ import { syncGrant, syncOutputPort } from "./sync";
 
 const SYNC_QUEUE = "provisioning.sync";
 const SWEEP_QUEUE = "provisioning.sweep";
+const RECONCILE_QUEUE = "provisioning.reconcile";
+/** Every five minutes: often enough that drift does not last, rarely enough that listing all ACLs stays cheap. */
+export const RECONCILE_CRON = "*/5 * * * *";
 
 type SyncJob = { kind: "output-port" | "grant"; id: string };
 
 let started: Promise<PgBoss> | undefined;
 
-function boss(): Promise<PgBoss> {
+/** The shared pg-boss instance (started on first use), for other modules' scheduled jobs. */
+export function boss(): Promise<PgBoss> {
   started ??= (async () => {
     const b = new PgBoss({ connectionString: env.DATABASE_URL, schema: "pgboss" });
     b.on("error", (e: Error) => console.warn(`[provisioning] job queue: ${e.message}`));
@@ -22,6 +27,7 @@ function boss(): Promise<PgBoss> {
     // "stately": at most one queued and one running job per singletonKey.
     await b.createQueue(SYNC_QUEUE, { name: SYNC_QUEUE, policy: "stately" });
     await b.createQueue(SWEEP_QUEUE, { name: SWEEP_QUEUE, policy: "singleton" });
+    await b.createQueue(RECONCILE_QUEUE, { name: RECONCILE_QUEUE, policy: "singleton" });
     return b;
   })().catch((e: unknown) => {
     started = undefined;
@@ -66,6 +72,13 @@ export async function startProvisioningWorker(): Promise<void> {
   await b.schedule(SWEEP_QUEUE, "* * * * *");
   await b.work(SWEEP_QUEUE, async () => {
     await sweepPending();
+  });
+  // pg-boss schedules through PostgreSQL: each cron tick sends one job, whichever instance is up,
+  // and the singleton queue runs one reconciliation at a time.
+  await b.schedule(RECONCILE_QUEUE, RECONCILE_CRON);
+  await b.work(RECONCILE_QUEUE, async () => {
+    const report = await reconcileAcls();
+    if (report.restored || report.removed) console.warn(`[reconcile] restored ${report.restored}, removed ${report.removed} ACL(s)`);
   });
 }
 

@@ -1,6 +1,7 @@
 import "server-only";
-import { db } from "@/lib/db";
+import { db, type Tx } from "@/lib/db";
 import { recordAudit } from "@/lib/audit";
+import { notify, teamMemberIds } from "@/lib/notifications";
 import { applyAcls, ensureTopic, KafkaUnavailableError, removeAcls } from "@/lib/kafka";
 
 // Provisioning makes Kafka match what the database says should exist.
@@ -64,11 +65,23 @@ export async function syncOutputPort(portId: string): Promise<SyncOutcome> {
   }
 }
 
-/** Applies an active grant's ACLs, or removes those of an ended one. */
-export async function syncGrant(grantId: string): Promise<SyncOutcome> {
+/** Another active grant that implies the same ACLs (a renewal overlapping the grant it renews). */
+async function sameAccessStillGranted(grant: { id: string; principalId: string; outputPortId: string; kind: string }): Promise<boolean> {
+  const other = await db.grant.count({
+    where: { id: { not: grant.id }, principalId: grant.principalId, outputPortId: grant.outputPortId, kind: grant.kind as "CONSUME" | "PRODUCE", status: "ACTIVE" },
+  });
+  return other > 0;
+}
+
+/**
+ * Applies an active grant's ACLs, or removes those of an ended one. When the ACLs are in place for
+ * every grant of an approved request, the request becomes ACTIVE. If the grant's status changed while
+ * Kafka was being called (a revoke racing the approval's provisioning), it syncs again from the new state.
+ */
+export async function syncGrant(grantId: string, attempt = 0): Promise<SyncOutcome> {
   const grant = await db.grant.findUnique({
     where: { id: grantId },
-    include: { principal: true, outputPort: true },
+    include: { principal: true, outputPort: true, dataProduct: { select: { name: true } } },
   });
   if (!grant) return { ok: true };
   const spec = {
@@ -78,12 +91,13 @@ export async function syncGrant(grantId: string): Promise<SyncOutcome> {
   };
   try {
     if (grant.status === "ACTIVE") await applyAcls(spec);
-    else await removeAcls(spec);
-    await db.$transaction(async (tx) => {
-      await tx.grant.update({
-        where: { id: grant.id },
+    else if (!(await sameAccessStillGranted(grant))) await removeAcls(spec);
+    const stale = await db.$transaction(async (tx) => {
+      const { count } = await tx.grant.updateMany({
+        where: { id: grant.id, status: grant.status },
         data: { provisioning: "APPLIED", provisioningError: null, provisionedAt: new Date() },
       });
+      if (count === 0) return true;
       if (grant.provisioning !== "APPLIED") {
         await recordAudit(tx, {
           actor: "system",
@@ -94,14 +108,40 @@ export async function syncGrant(grantId: string): Promise<SyncOutcome> {
           after: { provisioning: "APPLIED", ...spec },
         });
       }
+      if (grant.status === "ACTIVE" && grant.accessRequestId) await activateWhenApplied(tx, grant.accessRequestId, grant.dataProduct.name);
+      return false;
     });
+    if (stale) return attempt < 3 ? syncGrant(grantId, attempt + 1) : { ok: false, retryable: true, error: "the grant kept changing while it was provisioned" };
     return { ok: true };
   } catch (e) {
     const outcome = describe(e);
-    await db.grant.update({
-      where: { id: grant.id },
+    await db.grant.updateMany({
+      where: { id: grant.id, status: grant.status },
       data: { provisioning: outcome.retryable ? "PENDING" : "FAILED", provisioningError: outcome.error },
     });
     return { ok: false, ...outcome };
   }
+}
+
+/** APPROVED → ACTIVE once every active grant of the request has its ACLs in Kafka. */
+async function activateWhenApplied(tx: Tx, requestId: string, productName: string): Promise<void> {
+  const waiting = await tx.grant.count({ where: { accessRequestId: requestId, status: "ACTIVE", provisioning: { not: "APPLIED" } } });
+  if (waiting > 0) return;
+  const { count } = await tx.accessRequest.updateMany({ where: { id: requestId, status: "APPROVED" }, data: { status: "ACTIVE" } });
+  if (count === 0) return;
+  const request = await tx.accessRequest.findUniqueOrThrow({ where: { id: requestId }, select: { requesterId: true, consumerTeamId: true } });
+  await recordAudit(tx, {
+    actor: "system",
+    action: "access-request.activated",
+    targetType: "access-request",
+    targetId: requestId,
+    before: { status: "APPROVED" },
+    after: { status: "ACTIVE" },
+  });
+  await notify(tx, [request.requesterId, ...(await teamMemberIds(tx, [request.consumerTeamId]))], {
+    kind: "access-request.active",
+    title: `Access to ${productName} is active`,
+    body: "The ACLs are in place in Kafka: the team's principal can read now.",
+    href: `/access/${requestId}`,
+  });
 }

@@ -152,7 +152,7 @@ describe("requesting and deciding access", () => {
     await expectDomainError(decideAccessRequest(priya, { requestId, decision: "APPROVE" }), "FORBIDDEN");
 
     const result = await decideAccessRequest(sam, { requestId, decision: "APPROVE", reason: "ok" });
-    expect(result).toEqual({ status: "APPROVED", provisioningWarning: undefined });
+    expect(result).toEqual({ status: "APPROVED", step: "OWNER", provisioningWarning: undefined });
     expect(await consumeOne("team-payments", topic, group)).toEqual({ value: "hello" });
 
     const grant = await db.grant.findFirstOrThrow({ where: { accessRequestId: requestId } });
@@ -161,7 +161,8 @@ describe("requesting and deciding access", () => {
     expect(acls.some((a) => a.resourceType === "GROUP" && a.name === "team-payments." && a.patternType === "PREFIXED" && a.operation === "READ")).toBe(true);
 
     const audit = await db.auditEvent.findMany({ where: { targetId: { in: [requestId, grant.id] } }, orderBy: { at: "asc" } });
-    expect(audit.map((a) => a.action)).toEqual(["access-request.created", "access-request.approved", "grant.acls-applied"]);
+    // Approved, then ACTIVE once the ACLs are in Kafka.
+    expect(audit.map((a) => a.action)).toEqual(["access-request.created", "access-request.approved", "grant.acls-applied", "access-request.activated"]);
     expect(audit[1]).toMatchObject({ actorId: sam.id, before: { status: "PENDING" } });
   });
 
@@ -187,7 +188,7 @@ describe("requesting and deciding access", () => {
     expect((lost[0]!.reason as DomainError).message).toMatch(/already (approved|rejected) by/);
     const grants = await db.grant.count({ where: { accessRequestId: requestId } });
     const request = await db.accessRequest.findUniqueOrThrow({ where: { id: requestId } });
-    expect(grants).toBe(request.status === "APPROVED" ? 1 : 0);
+    expect(grants).toBe(request.status === "ACTIVE" ? 1 : 0);
   });
 
   it("lets the requester cancel, after which an approval is refused", async () => {

@@ -97,3 +97,14 @@ export async function describeTopicAsAdmin(topic: string): Promise<{ partitions:
     await admin.disconnect();
   }
 }
+
+/** Polls `probe` until `done` holds for its result, or the time is up; returns the last result. */
+export async function eventually<T>(probe: () => Promise<T>, done: (r: T) => boolean, timeoutMs = 20_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let last = await probe();
+  while (!done(last) && Date.now() < deadline) {
+    await new Promise((r) => setTimeout(r, 250));
+    last = await probe();
+  }
+  return last;
+}
