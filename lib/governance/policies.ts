@@ -21,6 +21,26 @@ export const policiesSchema = z.object({
 });
 export type Policies = z.infer<typeof policiesSchema>;
 
+/** The admin form: the same rules, plus the ones that span two fields, with messages for people. */
+export const policiesFormSchema = z
+  .object({
+    maxPartitions: z.coerce.number().int("Use a whole number.").min(1, "At least 1.").max(10_000, "At most 10000."),
+    maxReplicationFactor: z.coerce.number().int("Use a whole number.").min(1, "At least 1.").max(10, "At most 10."),
+    minRetentionHours: z.coerce.number().int("Use a whole number.").min(1, "At least 1 hour."),
+    maxRetentionHours: z.coerce.number().int("Use a whole number.").min(1, "At least 1 hour."),
+    maxAccessDays: z.coerce.number().int("Use a whole number.").min(1, "At least 1 day.").max(3650, "At most 3650 days."),
+    piiMinClassification: z.enum(CLASSIFICATIONS, { message: "Choose a classification." }),
+    requiredTagsAnyOf: z
+      .union([z.string(), z.array(z.string())])
+      .transform((v) => (Array.isArray(v) ? v : v.split(/[\s,]+/)).map((t) => t.trim().toLowerCase()).filter(Boolean))
+      .pipe(z.array(z.string().regex(/^[a-z0-9][a-z0-9-]{0,30}$/, "Tags are short lowercase words.")).max(20)),
+  })
+  .refine((p) => p.minRetentionHours <= p.maxRetentionHours, {
+    path: ["maxRetentionHours"],
+    message: "The maximum retention must not be below the minimum.",
+  });
+export type PoliciesFormInput = z.input<typeof policiesFormSchema>;
+
 export const defaultPolicies: Policies = {
   maxPartitions: 48,
   maxReplicationFactor: 3,

@@ -1,0 +1,94 @@
+"use client";
+
+import { useMutation } from "@tanstack/react-query";
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useRouter } from "next/navigation";
+import { useForm } from "react-hook-form";
+import { toast } from "sonner";
+import { policiesFormSchema, type Policies, type PoliciesFormInput } from "@/lib/governance/policies";
+import type { ActionResult } from "@/lib/action-result";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Card, CardBody, CardHeader } from "@/components/ui/card";
+import { Field, Input, Select } from "@/components/ui/field";
+
+export function PoliciesForm({
+  current,
+  defaults,
+  submit,
+}: {
+  current: Policies;
+  defaults: Policies;
+  submit: (input: PoliciesFormInput) => Promise<ActionResult<Policies>>;
+}) {
+  const router = useRouter();
+  const form = useForm<PoliciesFormInput>({
+    resolver: zodResolver(policiesFormSchema, undefined, { raw: true }),
+    defaultValues: { ...current, requiredTagsAnyOf: current.requiredTagsAnyOf.join(", ") },
+  });
+  const errors = form.formState.errors;
+  const mutation = useMutation({
+    mutationFn: submit,
+    onSuccess: (result) => {
+      if (result.ok) {
+        toast.success("Policies saved", { description: "They apply to every new product and request from now on." });
+        router.refresh();
+        return;
+      }
+      for (const [field, message] of Object.entries(result.fieldErrors ?? {})) {
+        form.setError(field as keyof PoliciesFormInput, { message });
+      }
+    },
+  });
+  const failure = mutation.data && !mutation.data.ok ? mutation.data.message : mutation.error ? "Could not reach Meshport. Try again." : null;
+  const hint = (v: unknown) => `Default: ${Array.isArray(v) ? v.join(", ") || "none" : String(v)}`;
+
+  return (
+    <form noValidate aria-label="Governance policies" className="space-y-6" onSubmit={form.handleSubmit((v) => mutation.mutate(v))}>
+      {failure ? <Alert tone="error">{failure}</Alert> : null}
+      <Card>
+        <CardHeader title="Topics" description="Limits on what teams may create." />
+        <CardBody className="grid gap-5 sm:grid-cols-2">
+          <Field label="Maximum partitions" error={errors.maxPartitions?.message} hint={hint(defaults.maxPartitions)}>
+            {(p) => <Input type="number" {...p} {...form.register("maxPartitions")} />}
+          </Field>
+          <Field label="Maximum replication factor" error={errors.maxReplicationFactor?.message} hint={hint(defaults.maxReplicationFactor)}>
+            {(p) => <Input type="number" {...p} {...form.register("maxReplicationFactor")} />}
+          </Field>
+          <Field label="Minimum retention, hours" error={errors.minRetentionHours?.message} hint={hint(defaults.minRetentionHours)}>
+            {(p) => <Input type="number" {...p} {...form.register("minRetentionHours")} />}
+          </Field>
+          <Field label="Maximum retention, hours" error={errors.maxRetentionHours?.message} hint={hint(defaults.maxRetentionHours)}>
+            {(p) => <Input type="number" {...p} {...form.register("maxRetentionHours")} />}
+          </Field>
+        </CardBody>
+      </Card>
+      <Card>
+        <CardHeader title="Classification and access" />
+        <CardBody className="grid gap-5 sm:grid-cols-2">
+          <Field label="Personal data: lowest classification" error={errors.piiMinClassification?.message} hint={hint(defaults.piiMinClassification)}>
+            {(p) => (
+              <Select {...p} {...form.register("piiMinClassification")}>
+                <option value="PUBLIC">Public</option>
+                <option value="INTERNAL">Internal</option>
+                <option value="CONFIDENTIAL">Confidential</option>
+                <option value="RESTRICTED">Restricted</option>
+              </Select>
+            )}
+          </Field>
+          <Field label="Longest access grant, days" error={errors.maxAccessDays?.message} hint={hint(defaults.maxAccessDays)}>
+            {(p) => <Input type="number" {...p} {...form.register("maxAccessDays")} />}
+          </Field>
+          <Field label="Every product needs one of these tags" error={errors.requiredTagsAnyOf?.message} hint="Comma-separated; empty for no requirement." className="sm:col-span-2">
+            {(p) => <Input {...p} {...form.register("requiredTagsAnyOf")} placeholder="gold, silver, bronze" />}
+          </Field>
+        </CardBody>
+      </Card>
+      <div className="flex justify-end">
+        <Button type="submit" disabled={mutation.isPending}>
+          {mutation.isPending ? "Saving…" : "Save policies"}
+        </Button>
+      </div>
+    </form>
+  );
+}
