@@ -10,15 +10,17 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field, Textarea } from "@/components/ui/field";
 
-type Result = { status: "APPROVED" | "REJECTED"; provisioningWarning?: string };
+type Result = { status: "APPROVED" | "REJECTED" | "PENDING"; step: "OWNER" | "DATA_PROTECTION"; provisioningWarning?: string };
 
 export function DecideRequest({
   requestId,
   productName,
   decide,
+  step = "OWNER",
 }: {
   requestId: string;
   productName: string;
+  step?: "OWNER" | "DATA_PROTECTION";
   decide: (input: DecideAccessRequestInput) => Promise<ActionResult<Result>>;
 }) {
   const router = useRouter();
@@ -28,9 +30,17 @@ export function DecideRequest({
     mutationFn: decide,
     onSuccess: (r) => {
       if (!r.ok) return;
-      const what = r.data.status === "APPROVED" ? `Approved access to ${productName}.` : `Rejected access to ${productName}.`;
+      const what = r.data.status === "REJECTED" ? `Rejected access to ${productName}.` : `Approved access to ${productName}.`;
       if (r.data.provisioningWarning) toast.warning(what, { description: r.data.provisioningWarning, duration: 15_000 });
-      else toast.success(what, { description: r.data.status === "APPROVED" ? "The ACLs are applied in Kafka." : undefined });
+      else
+        toast.success(what, {
+          description:
+            r.data.status === "PENDING"
+              ? "It now needs a data-protection approval: the data is restricted or personal."
+              : r.data.status === "APPROVED"
+                ? "The ACLs are applied in Kafka."
+                : "The requester sees your reason.",
+        });
       router.refresh();
     },
   });
@@ -40,7 +50,7 @@ export function DecideRequest({
     <div className="space-y-3">
       {result && !result.ok && !reasonError ? <Alert tone="error">{result.message}</Alert> : null}
       {rejecting ? (
-        <Field label="Reason for rejecting" error={reasonError} hint="The requester sees this.">
+        <Field label="Reason for rejecting" error={reasonError} hint="The requester sees this on the request.">
           {(p) => <Textarea rows={2} value={reason} onChange={(e) => setReason(e.target.value)} {...p} />}
         </Field>
       ) : null}
@@ -57,7 +67,7 @@ export function DecideRequest({
         ) : (
           <>
             <Button size="sm" disabled={mutation.isPending} aria-label={`Approve access to ${productName}`} onClick={() => mutation.mutate({ requestId, decision: "APPROVE" })}>
-              {mutation.isPending ? "Approving…" : "Approve"}
+              {mutation.isPending ? "Approving…" : step === "DATA_PROTECTION" ? "Approve (data protection)" : "Approve"}
             </Button>
             <Button variant="secondary" size="sm" onClick={() => setRejecting(true)}>
               Reject…

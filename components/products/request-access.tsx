@@ -3,6 +3,7 @@
 import { useMutation } from "@tanstack/react-query";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
+import Link from "next/link";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { toast } from "sonner";
@@ -16,9 +17,9 @@ type Team = { teamId: string; teamName: string };
 
 export type AccessState =
   | { state: "owner" }
-  | { state: "active"; until: string | null; teamName: string }
-  | { state: "pending"; requestId: string; teamName: string; createdAt: string }
-  | { state: "none" };
+  | { state: "active"; until: string | null; teamName: string; requestId: string | null; applied: boolean }
+  | { state: "pending"; requestId: string; teamName: string; createdAt: string; awaiting: "owners" | "data protection" }
+  | { state: "none"; lastRequestId?: string; lastStatus?: string; lastReason?: string | null };
 
 export function RequestAccess({
   dataProductId,
@@ -63,18 +64,29 @@ export function RequestAccess({
   if (access.state === "owner") return <p className="text-sm text-slate-600">Your team owns this product.</p>;
   if (access.state === "active") {
     return (
-      <p className="text-sm text-emerald-800" data-testid="access-state">
-        <span className="font-semibold">Access active</span> for {access.teamName}
-        {access.until ? ` until ${access.until.slice(0, 10)}` : ""}.
-      </p>
+      <div className="space-y-1" data-testid="access-state">
+        <p className="text-sm text-emerald-800">
+          <span className="font-semibold">{access.applied ? "Access active" : "Access approved"}</span> for {access.teamName}
+          {access.until ? ` until ${access.until.slice(0, 10)}` : ""}.{access.applied ? "" : " The ACLs are being applied in Kafka."}
+        </p>
+        {access.requestId ? (
+          <Link href={`/access/${access.requestId}`} className="text-sm font-medium text-indigo-700 hover:underline">
+            View the request
+          </Link>
+        ) : null}
+      </div>
     );
   }
   if (access.state === "pending") {
     return (
       <div className="space-y-2" data-testid="access-state">
         <p className="text-sm text-amber-800">
-          <span className="font-semibold">Request pending</span> for {access.teamName}, sent {access.createdAt.slice(0, 10)}. The owning team decides.
+          <span className="font-semibold">Request pending</span> for {access.teamName}, sent {access.createdAt.slice(0, 10)}.{" "}
+          {access.awaiting === "owners" ? "The owning team decides." : "The owners approved; data protection decides next."}
         </p>
+        <Link href={`/access/${access.requestId}`} className="mr-3 text-sm font-medium text-indigo-700 hover:underline">
+          View the request
+        </Link>
         <Button variant="secondary" size="sm" disabled={cancelMutation.isPending} onClick={() => cancelMutation.mutate({ requestId: access.requestId })}>
           Cancel request
         </Button>
@@ -86,7 +98,20 @@ export function RequestAccess({
     return <p className="text-sm text-slate-600">Join a team to request access: access is granted to a team&apos;s Kafka principal, not to a person.</p>;
   }
   if (!open) {
-    return <Button onClick={() => setOpen(true)}>Request access</Button>;
+    const last = access.state === "none" && access.lastRequestId ? access : null;
+    return (
+      <div className="space-y-3">
+        {last ? (
+          <Alert tone={last.lastStatus === "EXPIRED" ? "info" : "warning"} title={`Your last request was ${last.lastStatus?.toLowerCase()}`}>
+            {last.lastReason ? <p>“{last.lastReason}”</p> : null}
+            <Link href={`/access/${last.lastRequestId}`} className="font-medium underline">
+              View it
+            </Link>
+          </Alert>
+        ) : null}
+        <Button onClick={() => setOpen(true)}>Request access</Button>
+      </div>
+    );
   }
 
   const { errors } = form.formState;

@@ -12,6 +12,7 @@ import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { Markdown } from "@/components/ui/markdown";
 import { LiveTopic } from "@/components/products/live-topic";
 import { RequestAccess, type AccessState } from "@/components/products/request-access";
+import { Consumers } from "@/components/access/consumers";
 import { SchemaViewer, SchemaVersions } from "@/components/products/schema-viewer";
 import { ConnectionSnippets } from "@/components/products/connection-snippets";
 import { classificationTone, lifecycleTone, title } from "@/components/catalog/labels";
@@ -40,7 +41,7 @@ export async function generateMetadata({ params }: Params): Promise<Metadata> {
 export default async function ProductPage({ params }: Params) {
   const { slug } = await params;
   const viewer = await requireViewer();
-  const [{ product, access, consumers, requestableTeams }, policies, connection] = await Promise.all([
+  const [{ product, access, requestableTeams }, policies, connection] = await Promise.all([
     load(slug),
     loadPolicies(),
     connectionSettings(viewer),
@@ -195,20 +196,9 @@ export default async function ProductPage({ params }: Params) {
             </CardBody>
           </Card>
           <Card>
-            <CardHeader title="Consumers" description="Teams with active access" />
+            <CardHeader title="Consumers" description="Teams with access granted" />
             <CardBody>
-              {consumers.length === 0 ? (
-                <p className="text-sm text-slate-500">No other team reads this product yet.</p>
-              ) : (
-                <ul className="space-y-1 text-sm" aria-label="Consumers">
-                  {consumers.map((c) => (
-                    <li key={c.team.id} className="flex justify-between gap-2">
-                      <span>{c.team.name}</span>
-                      {c.until ? <span className="text-slate-500">until {c.until.toISOString().slice(0, 10)}</span> : null}
-                    </li>
-                  ))}
-                </ul>
-              )}
+              <Consumers viewer={viewer} product={product} />
             </CardBody>
           </Card>
         </aside>

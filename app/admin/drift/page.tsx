@@ -1,0 +1,121 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { can } from "@/lib/auth";
+import { requireViewer } from "@/lib/auth/session";
+import { listAclDrift, RECONCILE_CRON } from "@/lib/provisioning";
+import { Badge } from "@/components/ui/badge";
+import { Card, CardBody, CardHeader } from "@/components/ui/card";
+import { EmptyState } from "@/components/ui/empty-state";
+import { ReconcileNow } from "@/components/access/reconcile-now";
+import { when } from "@/components/access/status";
+import { reconcileNowAction } from "./actions";
+
+export const metadata: Metadata = { title: "ACL drift" };
+
+const acl = (d: { resourceType: string; resourceName: string; patternType: string; operation: string }) => (
+  <span className="font-mono text-xs">
+    {d.operation} {d.resourceType.toLowerCase()} {d.resourceName}
+    {d.patternType === "PREFIXED" ? "*" : ""}
+  </span>
+);
+
+export default async function DriftPage() {
+  const viewer = await requireViewer();
+  if (!can(viewer, { permission: "read:acl-drift" })) notFound();
+  const { changes, unmanaged } = await listAclDrift(viewer);
+  return (
+    <div className="space-y-6">
+      <div className="flex flex-wrap items-end justify-between gap-4">
+        <div>
+          <h1 className="text-2xl font-semibold tracking-tight">ACL drift</h1>
+          <p className="mt-1 max-w-3xl text-sm text-slate-600">
+            The reconciler compares active grants with Kafka&apos;s ACLs (schedule <span className="font-mono">{RECONCILE_CRON}</span>): missing ACLs of
+            active grants are re-applied, ACLs left by ended grants are removed, and ACLs Meshport does not manage are reported here, never touched.
+          </p>
+        </div>
+        <ReconcileNow run={reconcileNowAction} />
+      </div>
+
+      <Card>
+        <CardHeader title="Corrected by the reconciler" description="Newest first." />
+        <CardBody className="overflow-x-auto p-0">
+          {changes.length === 0 ? (
+            <div className="p-5">
+              <EmptyState title="No drift corrected yet">Kafka has matched Meshport&apos;s grants on every run.</EmptyState>
+            </div>
+          ) : (
+            <table className="min-w-full text-left text-sm" aria-label="Corrected drift">
+              <thead className="bg-slate-50 text-xs uppercase tracking-wide text-slate-500">
+                <tr>
+                  <th scope="col" className="px-4 py-2 font-medium">Detected</th>
+                  <th scope="col" className="px-4 py-2 font-medium">What</th>
+                  <th scope="col" className="px-4 py-2 font-medium">Principal</th>
+                  <th scope="col" className="px-4 py-2 font-medium">ACL</th>
+                  <th scope="col" className="px-4 py-2 font-medium">Grant</th>
+                </tr>
+              </thead>
+              <tbody className="divide-y divide-slate-100">
+                {changes.map((d) => (
+                  <tr key={d.id}>
+                    <td className="px-4 py-2 whitespace-nowrap text-xs text-slate-600">{when(d.detectedAt)}</td>
+                    <td className="px-4 py-2">
+                      {d.kind === "MISSING_RESTORED" ? <Badge tone="amber">Missing · restored</Badge> : <Badge tone="indigo">Left over · removed</Badge>}
+                    </td>
+                    <td className="px-4 py-2 font-mono text-xs">{d.principal}</td>
+                    <td className="px-4 py-2">{acl(d)}</td>
+                    <td className="px-4 py-2 text-xs">
+                      {d.grant?.accessRequestId ? (
+                        <Link href={`/access/${d.grant.accessRequestId}`} className="text-indigo-700 hover:underline">
+                          {d.grant.team.name} → {d.grant.dataProduct.name}
+                        </Link>
+                      ) : d.grant ? (
+                        `${d.grant.team.name} · ${d.grant.dataProduct.name}`
+                      ) : (
+                        "—"
+                      )}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+        </CardBody>
+      </Card>
+
+      <Card>
+        <CardHeader title="Not managed by Meshport" description="Reported only. Someone created these outside Meshport; decide whether they should exist." />
+        <CardBody className="overflow-x-auto p-0">
+          {unmanaged.length === 0 ? (
+            <div className="p-5">
+              <EmptyState title="No unmanaged ACLs">Every ACL in Kafka comes from a Meshport grant.</EmptyState>
+            </div>
+          ) : (
+            <table className="min-w-full text-left text-sm" aria-label="Unmanaged ACLs">
+              <thead className="bg-slate-50 text-xs uppercase tracking-wide text-slate-500">
+                <tr>
+                  <th scope="col" className="px-4 py-2 font-medium">Principal</th>
+                  <th scope="col" className="px-4 py-2 font-medium">ACL</th>
+                  <th scope="col" className="px-4 py-2 font-medium">Detail</th>
+                  <th scope="col" className="px-4 py-2 font-medium">First seen</th>
+                  <th scope="col" className="px-4 py-2 font-medium">Last seen</th>
+                </tr>
+              </thead>
+              <tbody className="divide-y divide-slate-100">
+                {unmanaged.map((d) => (
+                  <tr key={d.id}>
+                    <td className="px-4 py-2 font-mono text-xs">{d.principal}</td>
+                    <td className="px-4 py-2">{acl(d)}</td>
+                    <td className="px-4 py-2 text-xs text-slate-600">{d.detail}</td>
+                    <td className="px-4 py-2 whitespace-nowrap text-xs text-slate-600">{when(d.detectedAt)}</td>
+                    <td className="px-4 py-2 whitespace-nowrap text-xs text-slate-600">{when(d.lastSeenAt)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+        </CardBody>
+      </Card>
+    </div>
+  );
+}
