@@ -1,0 +1,275 @@
+// npm run bench:search — the catalog search at 1k, 10k and 100k data products.
+//
+// For each size: a database of its own (meshport_bench_<size>) on the bench PostgreSQL,
+// migrated with the project's migrations and loaded with a synthetic catalog (kept between
+// runs); a production build of Meshport (`next start`) against it; then a fixed set of
+// queries measured three ways in the same run:
+//   api   — GET /api/search over HTTP, signed in as a demo analyst (what a browser waits for)
+//   sql   — the same statement the endpoint runs (lib/catalog/search-sql.ts), through `pg`
+//   naive — ILIKE '%q%' over the same rows (lib/catalog/search-sql.ts naiveSearchSql)
+// No Kafka needed. Environment:
+//   DATABASE_URL           use this PostgreSQL (bench databases are created next to its database);
+//                          unset: start an embedded one in .meshport/bench on MESHPORT_BENCH_PG_PORT (54399)
+//   BENCH_SIZES=1000,10000,100000   BENCH_ROUNDS=7   BENCH_PORT=3399   BENCH_DIST_DIR=.next-bench   BENCH_SKIP_BUILD=1
+import { spawn, execFileSync, type ChildProcess } from "node:child_process";
+import { existsSync, readFileSync, readdirSync } from "node:fs";
+import path from "node:path";
+import { performance } from "node:perf_hooks";
+import { fileURLToPath } from "node:url";
+import pg from "pg";
+import { startPostgres } from "../../scripts/db/pg";
+import { migrate } from "../../scripts/db/migrate";
+import { adminQuery, withDatabase } from "../../scripts/db/schema-engine";
+import { naiveSearchSql, searchSql, type SearchScope } from "../../lib/catalog/search-sql";
+import { searchParamsSchema, recordFromParams } from "../../lib/catalog/search-params";
+import { BENCH_USER_EMAIL, loadCatalog } from "./catalog";
+
+const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+const SIZES = (process.env.BENCH_SIZES ?? "1000,10000,100000").split(",").map(Number);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 7);
+const PORT = Number(process.env.BENCH_PORT ?? 3399);
+const DIST = process.env.BENCH_DIST_DIR ?? ".next-bench";
+const BASE = `http://localhost:${PORT}`;
+
+/** The fixed query set: plain words, typos, prefixes while typing, facets, sorts, deep pages. */
+const QUERIES = [
+  "q=orders",
+  "q=payments",
+  "q=invnetory",
+  "q=paymnets",
+  "q=shipmnts",
+  "q=inv",
+  "q=ord",
+  "q=stock%20levels",
+  "q=customer%20segments",
+  "q=order_id",
+  "q=refunds&domain=payments",
+  "q=orders&tag=real-time&classification=INTERNAL",
+  "q=fraud&sort=consumers",
+  "q=daily&sort=updated",
+  "q=real-time&page=3",
+  "",
+  "sort=updated",
+  "sort=consumers",
+  "domain=sales&tag=pii",
+  "domain=logistics&domain=finance&lifecycle=ACTIVE",
+  "access=mine",
+  "tag=gdpr&classification=RESTRICTED",
+  "page=40",
+  "q=warehouse&page=2&sort=name",
+];
+
+type Stat = { p50: number; p95: number };
+const pct = (xs: number[], p: number) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)]!;
+};
+const stat = (xs: number[]): Stat => ({ p50: pct(xs, 50), p95: pct(xs, 95) });
+
+function sh(cmd: string, args: string[], env: NodeJS.ProcessEnv) {
+  execFileSync(cmd, args, { cwd: REPO, env, stdio: ["ignore", "ignore", "inherit"] });
+}
+
+async function ensureCatalog(baseUrl: string, size: number): Promise<string> {
+  const name = `meshport_bench_${size}`;
+  const url = withDatabase(baseUrl, name);
+  const admin = new pg.Client({ connectionString: baseUrl });
+  await admin.connect();
+  const exists = (await admin.query("SELECT 1 FROM pg_database WHERE datname = $1", [name])).rows.length > 0;
+  await admin.end();
+  if (exists) {
+    const c = new pg.Client({ connectionString: url });
+    await c.connect();
+    // The bench user goes in last: a catalog without it is a load that did not finish.
+    const n = await c
+      .query<{ n: number }>(`SELECT count(*)::int AS n FROM "DataProduct" WHERE EXISTS (SELECT 1 FROM "User" WHERE email = $1)`, [BENCH_USER_EMAIL])
+      .catch(() => ({ rows: [{ n: -1 }] }));
+    await c.end();
+    if (n.rows[0]?.n === size) {
+      await migrate(url); // a newer migration (say, an index) applies to a kept catalog too
+      return url;
+    }
+    await adminQuery(baseUrl, `DROP DATABASE ${name} WITH (FORCE)`);
+  }
+  await adminQuery(baseUrl, `CREATE DATABASE ${name}`);
+  await migrate(url);
+  const t0 = performance.now();
+  await loadCatalog(url, size);
+  console.log(`  loaded ${size} products into ${name} in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  return url;
+}
+
+async function waitFor(url: string, ms = 60_000) {
+  const until = Date.now() + ms;
+  while (Date.now() < until) {
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      /* not yet */
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`${url} did not answer in ${ms} ms`);
+}
+
+/** next-auth credentials flow: csrf token + cookie, then POST the demo provider's callback. */
+async function signIn(email: string): Promise<string> {
+  const jar = new Map<string, string>();
+  const keep = (res: Response) => {
+    for (const c of res.headers.getSetCookie()) {
+      const [pair] = c.split(";");
+      const i = pair!.indexOf("=");
+      jar.set(pair!.slice(0, i), pair!.slice(i + 1));
+    }
+  };
+  const cookie = () => [...jar].map(([k, v]) => `${k}=${v}`).join("; ");
+  const csrfRes = await fetch(`${BASE}/api/auth/csrf`);
+  keep(csrfRes);
+  const { csrfToken } = (await csrfRes.json()) as { csrfToken: string };
+  const res = await fetch(`${BASE}/api/auth/callback/demo`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { "content-type": "application/x-www-form-urlencoded", cookie: cookie() },
+    body: new URLSearchParams({ email, csrfToken, callbackUrl: `${BASE}/catalog` }),
+  });
+  keep(res);
+  if (![...jar.keys()].some((k) => k.includes("session-token"))) throw new Error(`sign-in as ${email} failed (${res.status})`);
+  return cookie();
+}
+
+/** Resident-set high-water mark (VmHWM) of the server and its child processes, in MiB. */
+function peakRssMiB(pid: number): number {
+  const pids = [pid];
+  for (let i = 0; i < pids.length; i++) {
+    for (const task of readdirSync(`/proc/${pids[i]}/task`, { withFileTypes: true })) {
+      const f = `/proc/${pids[i]}/task/${task.name}/children`;
+      if (existsSync(f)) pids.push(...readFileSync(f, "utf8").trim().split(/\s+/).filter(Boolean).map(Number));
+    }
+  }
+  let max = 0;
+  for (const p of pids) {
+    const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${p}/status`, "utf8"));
+    if (m) max = Math.max(max, Number(m[1]) / 1024);
+  }
+  return max;
+}
+
+async function timeIt(fn: () => Promise<unknown>): Promise<number> {
+  const t0 = performance.now();
+  await fn();
+  return performance.now() - t0;
+}
+
+type SizeResult = { size: number; api: Stat; sql: Stat; naive: Stat; naiveWithQuery: Stat; apiWithQuery: Stat; rssMiB: number };
+
+async function benchSize(baseUrl: string, size: number, env: NodeJS.ProcessEnv): Promise<SizeResult> {
+  console.log(`▸ ${size} products`);
+  const url = await ensureCatalog(baseUrl, size);
+  const server: ChildProcess = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(PORT)], {
+    cwd: REPO,
+    env: { ...env, DATABASE_URL: url, NODE_ENV: "production" },
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+  try {
+    await waitFor(`${BASE}/api/health`);
+    const cookie = await signIn(BENCH_USER_EMAIL);
+    const db = new pg.Client({ connectionString: url });
+    await db.connect();
+    const teams = await db.query<{ teamId: string }>(`SELECT "teamId" FROM "Membership" m JOIN "User" u ON u.id = m."userId" WHERE u.email = $1`, [BENCH_USER_EMAIL]);
+    const scope: SearchScope = { isPlatformAdmin: false, teamIds: teams.rows.map((r) => r.teamId) };
+    const parsed = QUERIES.map((q) => searchParamsSchema.parse(recordFromParams(new URLSearchParams(q))));
+
+    const api = (q: string) =>
+      fetch(`${BASE}/api/search?${q}`, { headers: { cookie } }).then(async (r) => {
+        if (!r.ok) throw new Error(`GET /api/search?${q}: ${r.status}`);
+        return r.json();
+      });
+    const sql = (i: number) => {
+      const s = searchSql(scope, parsed[i]!);
+      return db.query(s.text, s.values as unknown[]);
+    };
+    const naive = (i: number) => {
+      const s = naiveSearchSql(scope, parsed[i]!);
+      return db.query(s.text, s.values as unknown[]);
+    };
+
+    // Warm up: JIT, plan caches, the page cache of PostgreSQL.
+    for (let i = 0; i < QUERIES.length; i++) {
+      await api(QUERIES[i]!);
+      await sql(i);
+      await naive(i);
+    }
+    const t = { api: [] as number[], sql: [] as number[], naive: [] as number[], apiQ: [] as number[], naiveQ: [] as number[] };
+    for (let round = 0; round < ROUNDS; round++) {
+      for (let i = 0; i < QUERIES.length; i++) {
+        // Interleaved, so all three see the same machine state.
+        const a = await timeIt(() => api(QUERIES[i]!));
+        const s = await timeIt(() => sql(i));
+        const n = await timeIt(() => naive(i));
+        t.api.push(a);
+        t.sql.push(s);
+        t.naive.push(n);
+        if (parsed[i]!.q) {
+          t.apiQ.push(a);
+          t.naiveQ.push(n);
+        }
+      }
+    }
+    const rssMiB = peakRssMiB(server.pid!);
+    await db.end();
+    return { size, api: stat(t.api), sql: stat(t.sql), naive: stat(t.naive), apiWithQuery: stat(t.apiQ), naiveWithQuery: stat(t.naiveQ), rssMiB };
+  } finally {
+    server.kill("SIGTERM");
+    await new Promise((r) => server.once("exit", r));
+  }
+}
+
+async function main() {
+  const started = await startPostgres(
+    process.env.DATABASE_URL
+      ? process.env
+      : { ...process.env, MESHPORT_DATA_DIR: ".meshport/bench", MESHPORT_PG_PORT: process.env.MESHPORT_BENCH_PG_PORT ?? "54399" },
+  );
+  console.log(`PostgreSQL: ${started.action} (${started.url.replace(/:[^:@]*@/, ":***@")})`);
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    MESHPORT_DIST_DIR: DIST,
+    NEXT_TELEMETRY_DISABLED: "1",
+    AUTH_SECRET: process.env.AUTH_SECRET ?? "bench-secret-not-for-production",
+    AUTH_TRUST_HOST: "true",
+    MESHPORT_DEMO_SIGNIN: "true",
+    MESHPORT_WORKER: "false",
+    // Search never talks to Kafka; point it at nothing so a stray call fails fast.
+    KAFKA_BROKERS: "localhost:9",
+  };
+  if (!process.env.BENCH_SKIP_BUILD) {
+    console.log(`▸ next build (${DIST})`);
+    sh("npx", ["next", "build"], env);
+  }
+  const results: SizeResult[] = [];
+  for (const size of SIZES) results.push(await benchSize(started.url, size, env));
+
+  const ms = (x: number) => x.toFixed(1).padStart(8);
+  console.log("\nlatency in ms over %d queries × %d rounds (api = HTTP GET /api/search on next start; sql = same statement via pg; naive = ILIKE)", QUERIES.length, ROUNDS);
+  console.log("products   api p50  api p95  sql p50  sql p95  naive p50 naive p95  api/sql p95  naive/api p95  peak RSS MiB");
+  for (const r of results) {
+    console.log(
+      `${String(r.size).padStart(8)} ${ms(r.api.p50)} ${ms(r.api.p95)} ${ms(r.sql.p50)} ${ms(r.sql.p95)} ${ms(r.naive.p50)}  ${ms(r.naive.p95)}  ${(r.api.p95 / r.sql.p95).toFixed(2).padStart(11)}  ${(r.naive.p95 / r.api.p95).toFixed(2).padStart(13)}  ${r.rssMiB.toFixed(0).padStart(12)}`,
+    );
+  }
+  console.log("(text queries only: api p95 / naive p95 by size: %s)", results.map((r) => `${r.size}: ${r.apiWithQuery.p95.toFixed(1)} / ${r.naiveWithQuery.p95.toFixed(1)}`).join(", "));
+  const big = results.find((r) => r.size === 100_000) ?? results[results.length - 1]!;
+  const small = results.find((r) => r.size === 1000) ?? results[0]!;
+  console.log(`peak RSS of the Node server during the ${big.size} run: ${big.rssMiB.toFixed(0)} MiB`);
+  console.log(
+    `search_api_p95_over_sql_p95_at_100k=${(big.api.p95 / big.sql.p95).toFixed(2)} naive_over_api_p95_at_100k=${(big.naive.p95 / big.api.p95).toFixed(2)} api_p95_100k_over_1k=${(big.api.p95 / small.api.p95).toFixed(2)}`,
+  );
+}
+
+main().then(
+  () => process.exit(0),
+  (e: unknown) => {
+    console.error(e);
+    process.exit(1);
+  },
+);
