@@ -65,5 +65,5 @@ test("a team publishes a product, another gets read access once the owner approv
   await priya.reload();
   await expect(priya.getByTestId("access-state")).toContainText("Access active");
   await priya.goto("/access");
-  await expect(priya.getByTestId(`request-${slug}`)).toContainText("Approved");
+  await expect(priya.getByTestId(`request-${slug}`)).toContainText("Active"); // approved, and the ACLs are applied
 });

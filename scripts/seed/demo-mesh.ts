@@ -193,7 +193,25 @@ export type DemoRequest = {
   days: number;
   /** Approved requests get a grant and real ACLs; pending ones wait in the owners' inbox. */
   approvedBy?: string;
+  /** Second approval for restricted or personal data. Without it (and with approvedBy) such a request waits for data protection. */
+  dataProtectionBy?: string;
+  rejected?: { by: string; reason: string };
+  /** Granted, then ended: revoked by someone with a reason, or expired at its end date. */
+  ended?: { as: "REVOKED"; by: string; reason: string } | { as: "EXPIRED" };
+  /** Days ago the request was made (default: 20 when decided, 2 when pending). */
+  ageDays?: number;
+  comments?: [author: string, body: string][];
 };
+
+/** People accountable for whole domains: they stand in when a product's maintainers are absent. */
+export const domainOwners: [domain: string, email: string][] = [
+  ["sales", "sam@example.com"],
+  ["inventory", "ivan@example.com"],
+  ["customer-service", "carla@example.com"],
+  ["payments", "paul@example.com"],
+  ["marketing", "marco@example.com"],
+  ["platform", "ada@example.com"],
+];
 
 export const requests: DemoRequest[] = [
   { product: "orders", team: "marketing", requester: "mia@example.com", purpose: "Attribute orders to campaigns in the weekly performance report.", days: 180, approvedBy: "sam@example.com" },
@@ -203,4 +221,25 @@ export const requests: DemoRequest[] = [
   { product: "order-lines", team: "inventory", requester: "ivan@example.com", purpose: "Forecast demand per SKU from sales lines.", days: 90 },
   { product: "refunds", team: "customer-service", requester: "carla@example.com", purpose: "Tell agents whether a refund was issued for a ticket.", days: 120 },
   { product: "web-sessions", team: "sales", requester: "sofia@example.com", purpose: "Measure conversion from sessions to orders per landing page.", days: 60 },
+  {
+    product: "customer-segments", team: "sales", requester: "sofia@example.com", purpose: "Personalise the storefront for loyalty segments.", days: 90,
+    approvedBy: "marco@example.com", ageDays: 3,
+    comments: [
+      ["marco@example.com", "Fine from our side. The segments hold personal data, so data protection has to approve too."],
+      ["sofia@example.com", "Thanks! We only need the segment id per customer, nothing else."],
+    ],
+  },
+  {
+    product: "payments", team: "customer-service", requester: "carla@example.com", purpose: "Answer customer questions about failed payments.", days: 60,
+    approvedBy: "paul@example.com", dataProtectionBy: "dana@example.com", ageDays: 30,
+    ended: { as: "REVOKED", by: "paul@example.com", reason: "Card data is more than support needs; use the Refunds product instead." },
+  },
+  {
+    product: "campaign-performance", team: "sales", requester: "sofia@example.com", purpose: "Compare campaign reach with store sales for the spring review.", days: 30,
+    approvedBy: "marco@example.com", ageDays: 45, ended: { as: "EXPIRED" },
+  },
+  {
+    product: "email-engagement", team: "sales", requester: "sofia@example.com", purpose: "Send order follow-ups only to engaged customers.", days: 90, ageDays: 6,
+    rejected: { by: "marco@example.com", reason: "E-mail engagement stays within Marketing; ask us for a campaign audience instead." },
+  },
 ];

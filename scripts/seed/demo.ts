@@ -7,7 +7,8 @@ import { recordAudit } from "@/lib/audit";
 import { topicNameFor } from "@/lib/governance/policies";
 import { closeKafka, describeTopic, producer } from "@/lib/kafka";
 import { syncGrant, syncOutputPort } from "@/lib/provisioning";
-import { domains, products, requests, teams, users } from "./demo-mesh";
+import { needsDataProtection } from "@/lib/access/context";
+import { domainOwners, domains, products, requests, teams, users } from "./demo-mesh";
 import { sampleMessage } from "./sample-messages";
 
 const DAY = 86_400_000;
@@ -91,16 +92,38 @@ async function seedProducts(): Promise<number> {
   return created;
 }
 
+const userId = async (email: string) => (await db.user.findUniqueOrThrow({ where: { email } })).id;
+const who = async (email: string) => {
+  const u = await db.user.findUniqueOrThrow({ where: { email } });
+  return { id: u.id, name: u.name ?? email };
+};
+
+async function seedDomainOwners() {
+  for (const [slug, email] of domainOwners) {
+    const domain = await db.domain.findUniqueOrThrow({ where: { slug } });
+    const id = await userId(email);
+    await db.domainOwner.upsert({ where: { domainId_userId: { domainId: domain.id, userId: id } }, update: {}, create: { domainId: domain.id, userId: id } });
+  }
+}
+
+/** One request per product and team, in the state the demo wants to show; skipped when it exists. */
 async function seedRequests() {
   for (const r of requests) {
     const product = await db.dataProduct.findUniqueOrThrow({ where: { slug: r.product }, include: { outputPorts: true } });
     const team = await db.team.findUniqueOrThrow({ where: { slug: r.team }, include: { principals: true } });
     const exists = await db.accessRequest.findFirst({ where: { dataProductId: product.id, consumerTeamId: team.id } });
     if (exists) continue;
-    const requester = await db.user.findUniqueOrThrow({ where: { email: r.requester } });
-    const approver = r.approvedBy ? await db.user.findUniqueOrThrow({ where: { email: r.approvedBy } }) : null;
-    const createdAt = new Date(Date.now() - (approver ? 20 : 2) * DAY);
+    const requester = await who(r.requester);
+    const owner = r.approvedBy ? await who(r.approvedBy) : null;
+    const dpo = r.dataProtectionBy ? await who(r.dataProtectionBy) : null;
+    const rejecter = r.rejected ? await who(r.rejected.by) : null;
+    const needsDp = needsDataProtection(product);
+    const granted = Boolean(owner && (!needsDp || dpo));
+    const createdAt = new Date(Date.now() - (r.ageDays ?? (owner || rejecter ? 20 : 2)) * DAY);
+    const decidedAt = new Date(createdAt.getTime() + DAY);
     const accessUntil = new Date(createdAt.getTime() + r.days * DAY);
+    const status = r.rejected ? "REJECTED" : !granted ? "PENDING" : r.ended ? r.ended.as : "APPROVED";
+    const decider = rejecter ?? dpo ?? owner;
     await db.$transaction(async (tx) => {
       const request = await tx.accessRequest.create({
         data: {
@@ -110,21 +133,54 @@ async function seedRequests() {
           purpose: r.purpose,
           accessUntil,
           createdAt,
-          status: approver ? "APPROVED" : "PENDING",
-          pendingKey: approver ? null : `${product.id}:${team.id}`,
-          decidedById: approver?.id,
-          decidedAt: approver ? new Date(createdAt.getTime() + DAY) : null,
-          decisionReason: approver ? "Fits the purpose; go ahead." : null,
+          status,
+          requiresDataProtection: needsDp,
+          pendingKey: status === "PENDING" ? `${product.id}:${team.id}` : null,
+          decidedById: status === "PENDING" ? null : decider?.id,
+          decidedAt: status === "PENDING" ? null : decidedAt,
+          decisionReason: r.rejected?.reason ?? (granted ? "Fits the purpose; go ahead." : null),
         },
       });
-      await recordAudit(tx, { actor: { id: requester.id, name: requester.name ?? "" }, action: "access-request.created", targetType: "access-request", targetId: request.id, after: { purpose: r.purpose, source: "demo seed" } });
-      if (approver) {
+      const audit = (actor: { id: string; name: string } | "system", action: string, after: Record<string, unknown>, at?: Date) =>
+        recordAudit(tx, { actor, action, targetType: "access-request", targetId: request.id, after: { ...after, source: "demo seed" } }).then(async () => {
+          if (at) await tx.auditEvent.updateMany({ where: { targetId: request.id, action }, data: { at } });
+        });
+      await audit(requester, "access-request.created", { purpose: r.purpose }, createdAt);
+      if (owner) {
+        await tx.accessApproval.create({ data: { accessRequestId: request.id, step: "OWNER", approverId: owner.id, createdAt: decidedAt, reason: needsDp ? "Owners agree." : null } });
+        if (needsDp && !dpo) await audit(owner, "access-request.owner-approved", { status: "PENDING" }, decidedAt);
+      }
+      if (dpo) await tx.accessApproval.create({ data: { accessRequestId: request.id, step: "DATA_PROTECTION", approverId: dpo.id, createdAt: decidedAt, reason: "Lawful purpose, minimal data." } });
+      if (rejecter) await audit(rejecter, "access-request.rejected", { status: "REJECTED", reason: r.rejected!.reason }, decidedAt);
+      if (granted) {
+        await audit(decider!, "access-request.approved", { status: "APPROVED" }, decidedAt);
+        const ended = r.ended;
+        const endedAt = ended?.as === "EXPIRED" ? accessUntil : new Date(decidedAt.getTime() + 5 * DAY);
+        const endedBy = ended?.as === "REVOKED" ? await who(ended.by) : null;
         for (const port of product.outputPorts) {
           await tx.grant.create({
-            data: { kind: "CONSUME", dataProductId: product.id, outputPortId: port.id, teamId: team.id, principalId: team.principals[0]!.id, accessRequestId: request.id, validUntil: accessUntil },
+            data: {
+              kind: "CONSUME", dataProductId: product.id, outputPortId: port.id, teamId: team.id, principalId: team.principals[0]!.id, accessRequestId: request.id, validUntil: accessUntil,
+              // Ended examples never had ACLs in this Kafka: nothing to remove.
+              ...(ended
+                ? { status: ended.as, provisioning: "APPLIED" as const, provisionedAt: endedAt, endedAt, endedById: endedBy?.id ?? null, endReason: ended.as === "REVOKED" ? ended.reason : `Access ended on ${accessUntil.toISOString().slice(0, 10)} as granted.` }
+                : {}),
+            },
           });
         }
-        await recordAudit(tx, { actor: { id: approver.id, name: approver.name ?? "" }, action: "access-request.approved", targetType: "access-request", targetId: request.id, before: { status: "PENDING" }, after: { status: "APPROVED", source: "demo seed" } });
+        if (ended) await audit(endedBy ?? "system", ended.as === "REVOKED" ? "access-request.revoked" : "access-request.expired", { status: ended.as }, endedAt);
+      }
+      for (const [i, [email, body]] of (r.comments ?? []).entries()) {
+        await tx.accessRequestComment.create({ data: { accessRequestId: request.id, authorId: await userId(email), body, createdAt: new Date(decidedAt.getTime() + (i + 1) * 3_600_000) } });
+      }
+      if (status === "PENDING" && owner && needsDp) {
+        const dpos = await tx.user.findMany({ where: { isDataProtectionApprover: true }, select: { id: true } });
+        await tx.notification.createMany({
+          data: dpos.map((u) => ({ userId: u.id, kind: "access-request.awaiting-data-protection", title: `${team.name} → ${product.name} needs data-protection approval`, body: "The owners approved.", href: `/access/${request.id}` })),
+        });
+      }
+      if (r.ended?.as === "REVOKED" && granted) {
+        await tx.notification.create({ data: { userId: requester.id, kind: "grant.revoked", title: `Access to ${product.name} was revoked`, body: r.ended.reason, href: `/access/${request.id}` } });
       }
     });
   }
@@ -170,6 +226,7 @@ async function main() {
   const started = Date.now();
   await seedOrganisation();
   const created = await seedProducts();
+  await seedDomainOwners();
   await seedRequests();
   const provisioned = await provision();
   const sent = await produceInitialMessages();
