@@ -26,8 +26,10 @@ export function RequestStatus({ status, step }: { status: string; step?: "OWNER"
   return <Badge tone={tone[status] ?? "slate"}>{text}</Badge>;
 }
 
-export function ProvisioningBadge({ provisioning, error }: { provisioning: string; error?: string | null }) {
-  if (provisioning === "APPLIED") return <Badge tone="green">ACLs applied</Badge>;
+/** Where Kafka stands for a grant: applied (active), removed (ended), or still on its way. */
+export function ProvisioningBadge({ provisioning, error, ended = false }: { provisioning: string; error?: string | null; ended?: boolean }) {
+  if (provisioning === "APPLIED") return ended ? <Badge tone="slate">ACLs removed</Badge> : <Badge tone="green">ACLs applied</Badge>;
+  if (ended && provisioning === "PENDING") return <Badge tone="amber">Removing ACLs · retrying</Badge>;
   if (provisioning === "FAILED") return <Badge tone="rose">ACLs failed{error ? `: ${error}` : ""}</Badge>;
   return <Badge tone="amber">ACLs pending · retrying</Badge>;
 }

@@ -191,7 +191,7 @@ export default async function AccessRequestPage({ params }: Params) {
                     <p className="font-mono text-xs">{g.outputPort.topic}</p>
                     <p className="flex flex-wrap gap-1.5">
                       <Badge tone={g.status === "ACTIVE" ? "green" : "slate"}>Grant {g.status.toLowerCase()}</Badge>
-                      <ProvisioningBadge provisioning={g.provisioning} error={g.provisioning === "FAILED" ? g.provisioningError : null} />
+                      <ProvisioningBadge provisioning={g.provisioning} error={g.provisioning === "FAILED" ? g.provisioningError : null} ended={g.status !== "ACTIVE"} />
                     </p>
                     {g.provisioning === "PENDING" && g.provisioningError ? <p className="text-xs text-amber-800">Last attempt: {g.provisioningError}</p> : null}
                     <p className="text-xs text-slate-500">Group prefix <span className="font-mono">{g.principal.principal.replace(/^User:/, "")}.</span></p>

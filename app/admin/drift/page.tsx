@@ -30,7 +30,7 @@ export default async function DriftPage() {
         <div>
           <h1 className="text-2xl font-semibold tracking-tight">ACL drift</h1>
           <p className="mt-1 max-w-3xl text-sm text-slate-600">
-            The reconciler compares active grants with Kafka&apos;s ACLs (schedule <span className="font-mono">{RECONCILE_CRON}</span>): missing ACLs of
+            Every five minutes (cron <span className="font-mono whitespace-nowrap">{RECONCILE_CRON}</span>) the reconciler compares active grants with Kafka&apos;s ACLs: missing ACLs of
             active grants are re-applied, ACLs left by ended grants are removed, and ACLs Meshport does not manage are reported here, never touched.
           </p>
         </div>
