@@ -17,10 +17,13 @@ export function DecideRequest({
   productName,
   decide,
   step = "OWNER",
+  withNote = false,
 }: {
   requestId: string;
   productName: string;
   step?: "OWNER" | "DATA_PROTECTION";
+  /** Show the reason field up front, so an approval can carry a note too (the request page). */
+  withNote?: boolean;
   decide: (input: DecideAccessRequestInput) => Promise<ActionResult<Result>>;
 }) {
   const router = useRouter();
@@ -49,8 +52,8 @@ export function DecideRequest({
   return (
     <div className="space-y-3">
       {result && !result.ok && !reasonError ? <Alert tone="error">{result.message}</Alert> : null}
-      {rejecting ? (
-        <Field label="Reason for rejecting" error={reasonError} hint="The requester sees this on the request.">
+      {rejecting || withNote ? (
+        <Field label={rejecting ? "Reason for rejecting" : "Reason (optional when approving)"} error={reasonError} hint="The requester sees this on the request.">
           {(p) => <Textarea rows={2} value={reason} onChange={(e) => setReason(e.target.value)} {...p} />}
         </Field>
       ) : null}
@@ -66,7 +69,7 @@ export function DecideRequest({
           </>
         ) : (
           <>
-            <Button size="sm" disabled={mutation.isPending} aria-label={`Approve access to ${productName}`} onClick={() => mutation.mutate({ requestId, decision: "APPROVE" })}>
+            <Button size="sm" disabled={mutation.isPending} aria-label={`Approve access to ${productName}`} onClick={() => mutation.mutate({ requestId, decision: "APPROVE", reason: withNote && reason.trim() ? reason : undefined })}>
               {mutation.isPending ? "Approving…" : step === "DATA_PROTECTION" ? "Approve (data protection)" : "Approve"}
             </Button>
             <Button variant="secondary" size="sm" onClick={() => setRejecting(true)}>

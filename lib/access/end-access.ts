@@ -18,6 +18,7 @@ type End = { kind: "REVOKED" | "EXPIRED"; actor: Actor; reason: string };
 async function endAccess(requestId: string, end: End): Promise<string[] | null> {
   const endedAt = new Date();
   return db.$transaction(async (tx) => {
+    const before = await tx.accessRequest.findUnique({ where: { id: requestId }, select: { status: true } });
     const { count } = await tx.accessRequest.updateMany({
       where: { id: requestId, status: { in: ["APPROVED", "ACTIVE"] } },
       data: { status: end.kind },
@@ -44,7 +45,7 @@ async function endAccess(requestId: string, end: End): Promise<string[] | null> 
       action: end.kind === "REVOKED" ? "access-request.revoked" : "access-request.expired",
       targetType: "access-request",
       targetId: requestId,
-      before: { status: "ACTIVE", grants: ids },
+      before: { status: before?.status, grants: ids },
       after: { status: end.kind, reason: end.reason },
     });
     const product = request.dataProduct.name;

@@ -129,7 +129,7 @@ export default async function AccessRequestPage({ params }: Params) {
             <Card>
               <CardHeader title={step === "DATA_PROTECTION" ? "Your decision (data protection)" : "Your decision"} description="Approve, or reject with a reason the requester sees." />
               <CardBody>
-                <DecideRequest requestId={r.id} productName={r.dataProduct.name} step={step} decide={decideAccessRequestAction} />
+                <DecideRequest requestId={r.id} productName={r.dataProduct.name} step={step} decide={decideAccessRequestAction} withNote />
               </CardBody>
             </Card>
           ) : null}
