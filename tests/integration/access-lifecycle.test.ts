@@ -69,9 +69,14 @@ const statusOf = async (id: string) => (await db.accessRequest.findUniqueOrThrow
 const actions = async (ids: string[]) => (await db.auditEvent.findMany({ where: { targetId: { in: ids } }, orderBy: { at: "asc" } })).map((a) => a.action);
 
 beforeAll(async () => {
-  [sam, priya, ada, dana, mia, marco] = await Promise.all(
-    ["sam", "priya", "ada", "dana", "mia", "marco"].map((n) => viewerByEmail(`${n}@example.com`)),
-  );
+  [sam, priya, ada, dana, mia, marco] = await Promise.all([
+    viewerByEmail("sam@example.com"),
+    viewerByEmail("priya@example.com"),
+    viewerByEmail("ada@example.com"),
+    viewerByEmail("dana@example.com"),
+    viewerByEmail("mia@example.com"),
+    viewerByEmail("marco@example.com"),
+  ]);
   [sales, payments] = await Promise.all([teamId("sales"), teamId("payments")]);
 });
 
