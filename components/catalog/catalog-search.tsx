@@ -16,6 +16,7 @@ import {
 } from "@/lib/catalog/search-params";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
+import { CopyButton } from "@/components/ui/copy-button";
 import { Input, Select } from "@/components/ui/field";
 import { cn } from "@/lib/utils";
 import { classificationTone, lifecycleTone, title } from "./labels";
@@ -45,7 +46,16 @@ const fmt = new Intl.NumberFormat("en");
  */
 export function CatalogSearch({ initial, initialKey }: { initial: CatalogResult; initialKey: string }) {
   const params = useSearchParams();
-  const view = useMemo(() => parseCatalogSearch(new URLSearchParams(params.toString())), [params]);
+  // The URL is the source of truth; this copy updates in the same event as a click (so a checkbox
+  // ticks at once) and follows the URL when it changes by itself (Back, Forward).
+  const fromUrl = params.toString();
+  const [current, setCurrent] = useState(fromUrl);
+  const [lastUrl, setLastUrl] = useState(fromUrl);
+  if (fromUrl !== lastUrl) {
+    setLastUrl(fromUrl);
+    setCurrent(fromUrl);
+  }
+  const view = useMemo(() => parseCatalogSearch(new URLSearchParams(current)), [current]);
   const key = catalogQueryString(view);
   const { data, isFetching, isError, error, refetch, isPlaceholderData } = useCatalogSearch(key, { key: initialKey, data: initial });
   const result = data ?? initial;
@@ -53,6 +63,7 @@ export function CatalogSearch({ initial, initialKey }: { initial: CatalogResult;
   const navigate = useCallback((next: Partial<View>, mode: "push" | "replace" = "push") => {
     const merged = { ...parseCatalogSearch(new URLSearchParams(window.location.search)), page: 1, ...next };
     const qs = catalogQueryString(merged);
+    setCurrent(qs);
     const url = `${window.location.pathname}${qs ? `?${qs}` : ""}`;
     if (mode === "replace") window.history.replaceState(null, "", url);
     else window.history.pushState(null, "", url);
@@ -122,14 +133,15 @@ export function CatalogSearch({ initial, initialKey }: { initial: CatalogResult;
         <aside aria-label="Filters" className="space-y-6 lg:sticky lg:top-6 lg:self-start">
           <FacetGroup
             title="Access"
-            values={result.facets?.access ?? []}
+            values={(result.facets?.access ?? []).map((v) => ({ ...v, selected: Boolean(view.access) }))}
             onToggle={(v) => toggle("access", v)}
           />
           {(Object.keys(FACET_TITLES) as (keyof typeof FACET_TITLES)[]).map((f) => (
             <FacetGroup
               key={f}
               title={FACET_TITLES[f]}
-              values={result.facets?.[f] ?? []}
+              // Ticks follow the URL at once; counts follow when the new answer arrives.
+              values={(result.facets?.[f] ?? []).map((v) => ({ ...v, selected: (view[f] as string[]).includes(v.value) }))}
               onToggle={(v) => toggle(f, v)}
               format={f === "classification" || f === "lifecycle" ? title : undefined}
             />
@@ -206,6 +218,9 @@ export function CatalogSearch({ initial, initialKey }: { initial: CatalogResult;
             <span className={cn("ml-auto text-xs text-slate-500 transition-opacity", busy ? "opacity-100" : "opacity-0")} aria-hidden={!busy}>
               Searching…
             </span>
+            <CopyButton text={() => window.location.href} label="Copy a link to this view">
+              Copy link
+            </CopyButton>
           </div>
 
           {isError ? (

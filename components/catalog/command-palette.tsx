@@ -45,6 +45,10 @@ export function CommandPalette() {
     retry: false,
   });
 
+  // cmdk highlights nothing by itself when the list arrives late: highlight the best match.
+  const [selected, setSelected] = useState("");
+  const highlighted = data?.items.some((i) => i.slug === selected) ? selected : (data?.items[0]?.slug ?? "");
+
   const go = (slug: string) => {
     setOpen(false);
     setQ("");
@@ -62,7 +66,7 @@ export function CommandPalette() {
       className="mx-auto mt-[15vh] w-full max-w-xl rounded-xl bg-white p-0 shadow-2xl ring-1 ring-slate-200 backdrop:bg-slate-900/40"
     >
       {open ? (
-        <Command shouldFilter={false} label="Jump to a data product" loop>
+        <Command shouldFilter={false} label="Jump to a data product" loop value={highlighted} onValueChange={setSelected}>
           <div className="flex items-center gap-2 border-b border-slate-200 px-4">
             <span aria-hidden="true" className="text-slate-400">
               ⌕

@@ -4,7 +4,18 @@ import { useEffect, useState } from "react";
 import { cn } from "@/lib/utils";
 
 /** Copies `text` to the clipboard and says so for two seconds (also to screen readers). */
-export function CopyButton({ text, label = "Copy", className }: { text: string; label?: string; className?: string }) {
+export function CopyButton({
+  text,
+  label = "Copy",
+  children = "Copy",
+  className,
+}: {
+  /** The text, or a function that reads it at click time (say, the current URL). */
+  text: string | (() => string);
+  label?: string;
+  children?: string;
+  className?: string;
+}) {
   const [state, setState] = useState<"idle" | "copied" | "failed">("idle");
   useEffect(() => {
     if (state === "idle") return;
@@ -16,7 +27,7 @@ export function CopyButton({ text, label = "Copy", className }: { text: string; 
       type="button"
       aria-label={label}
       onClick={() => {
-        navigator.clipboard.writeText(text).then(
+        navigator.clipboard.writeText(typeof text === "function" ? text() : text).then(
           () => setState("copied"),
           () => setState("failed"),
         );
@@ -27,7 +38,7 @@ export function CopyButton({ text, label = "Copy", className }: { text: string; 
       )}
     >
       <span aria-hidden="true">{state === "copied" ? "✓" : "⧉"}</span>
-      <span aria-live="polite">{state === "copied" ? "Copied" : state === "failed" ? "Copy failed" : "Copy"}</span>
+      <span aria-live="polite">{state === "copied" ? "Copied" : state === "failed" ? "Copy failed" : children}</span>
     </button>
   );
 }

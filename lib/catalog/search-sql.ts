@@ -71,12 +71,14 @@ export function searchSql(scope: SearchScope, s: CatalogSearch): Prisma.Sql {
   const match = hasQuery
     ? Prisma.sql`(p."searchVector" @@ to_tsquery('english', ${tsq}) OR ${q} <% p."searchText")`
     : Prisma.sql`TRUE`;
-  const rank = hasQuery
-    ? Prisma.sql`(ts_rank(p."searchVector", to_tsquery('english', ${tsq}))
+  // Only computed when results are sorted by relevance: over tens of thousands of matches it is
+  // the statement's most expensive part. The name terms are cheap (short strings).
+  const rank =
+    hasQuery && effectiveSort(s) === "relevance"
+      ? Prisma.sql`(ts_rank(p."searchVector", to_tsquery('english', ${tsq}))
         + CASE WHEN lower(p."name") = ${q} THEN 1.0 WHEN starts_with(lower(p."name"), ${q}) THEN 0.5 ELSE 0 END
-        + 0.5 * word_similarity(${q}, lower(p."name"))
-        + 0.1 * word_similarity(${q}, p."searchText"))`
-    : Prisma.sql`0::real`;
+        + 0.5 * word_similarity(${q}, lower(p."name")))`
+      : Prisma.sql`0::real`;
 
   const facetsSql = withFacets
     ? Prisma.sql`(
