@@ -14,7 +14,8 @@ export type SnippetSettings = {
 };
 
 const PASSWORD = "<your team's password>";
-const GROUP = (s: SnippetSettings) => `${s.username}-${s.topic.split(".").pop() ?? "consumer"}`;
+/** Consumer groups a team may use start with its user name (see lib/kafka defaultConsumerGroupPrefix). */
+const GROUP = (s: SnippetSettings) => `${s.username}.${s.topic}`;
 
 function protocol(s: SnippetSettings) {
   return s.saslMechanism ? (s.ssl ? "SASL_SSL" : "SASL_PLAINTEXT") : s.ssl ? "SSL" : "PLAINTEXT";
