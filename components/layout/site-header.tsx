@@ -27,8 +27,13 @@ export async function SiteHeader() {
                 </span>
               ) : null}
             </NavLink>
-            {viewer.isPlatformAdmin ? <NavLink href="/admin/audit">Audit log</NavLink> : null}
-            {viewer.isPlatformAdmin ? <NavLink href="/admin/drift">ACL drift</NavLink> : null}
+            {viewer.isPlatformAdmin ? (
+              <>
+                <NavLink href="/admin/policies">Policies</NavLink>
+                <NavLink href="/admin/audit">Audit log</NavLink>
+                <NavLink href="/admin/drift">ACL drift</NavLink>
+              </>
+            ) : null}
           </nav>
         ) : (
           <div className="flex-1" />
