@@ -9,6 +9,7 @@ import { DecideRequest } from "@/components/access/decide-request";
 import { ProvisioningBadge, RequestStatus, day } from "@/components/access/status";
 import { classificationTone, title } from "@/components/catalog/labels";
 import { decideAccessRequestAction } from "./actions";
+import { Table } from "@/components/ui/table";
 
 export const metadata: Metadata = { title: "Access requests" };
 
@@ -86,17 +87,7 @@ export default async function AccessPage() {
               Request access from a data product&apos;s page.
             </EmptyState>
           ) : (
-            <table className="min-w-full text-left text-sm">
-              <thead className="text-xs uppercase tracking-wide text-slate-500">
-                <tr>
-                  <th scope="col" className="py-2 pr-4 font-medium">Product</th>
-                  <th scope="col" className="py-2 pr-4 font-medium">Team</th>
-                  <th scope="col" className="py-2 pr-4 font-medium">Status</th>
-                  <th scope="col" className="py-2 pr-4 font-medium">Until</th>
-                  <th scope="col" className="py-2 font-medium">Decision</th>
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-slate-100">
+            <Table columns={["Product", "Team", "Status", "Until", "Decision"]}>
                 {mine.map((r) => {
                   const pendingGrant = r.grants.find((g) => g.status === "ACTIVE" && g.provisioning !== "APPLIED");
                   return (
@@ -118,8 +109,7 @@ export default async function AccessPage() {
                     </tr>
                   );
                 })}
-              </tbody>
-            </table>
+              </Table>
           )}
         </CardBody>
       </Card>

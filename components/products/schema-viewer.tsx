@@ -1,3 +1,5 @@
+import { Table } from "@/components/ui/table";
+
 type AvroField = { name: string; type: unknown; doc?: string; default?: unknown };
 
 function typeLabel(type: unknown): string {
@@ -21,30 +23,21 @@ export function SchemaViewer({ definition }: { definition: unknown }) {
   if (fields.length === 0) return <p className="text-sm text-slate-500">This schema declares no fields.</p>;
   return (
     <div className="overflow-x-auto">
-      <table className="min-w-full text-left text-sm">
-        <thead className="text-xs uppercase tracking-wide text-slate-500">
-          <tr>
-            <th scope="col" className="py-2 pr-4 font-medium">Field</th>
-            <th scope="col" className="py-2 pr-4 font-medium">Type</th>
-            <th scope="col" className="py-2 font-medium">Description</th>
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-slate-100">
+      <Table columns={["Field", "Type", "Description"]}>
           {fields.map((f) => {
             const nullable = Array.isArray(f.type) && f.type.includes("null");
             return (
               <tr key={f.name}>
-                <td className="py-2 pr-4 font-mono text-xs text-slate-900">{f.name}</td>
-                <td className="py-2 pr-4 font-mono text-xs text-indigo-700">
+                <td className="font-mono text-xs text-slate-900">{f.name}</td>
+                <td className="font-mono text-xs text-indigo-700">
                   {typeLabel(nullable ? (f.type as unknown[]).filter((t) => t !== "null") : f.type)}
                   {nullable ? <span className="ml-1 text-slate-400">nullable</span> : null}
                 </td>
-                <td className="py-2 text-slate-600">{f.doc ?? ""}</td>
+                <td className="text-slate-600">{f.doc ?? ""}</td>
               </tr>
             );
           })}
-        </tbody>
-      </table>
+      </Table>
     </div>
   );
 }

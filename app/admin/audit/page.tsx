@@ -6,6 +6,7 @@ import { requireViewer } from "@/lib/auth/session";
 import { listAuditEvents } from "@/lib/audit/queries";
 import { Card, CardBody } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
+import { Table } from "@/components/ui/table";
 
 export const metadata: Metadata = { title: "Audit log" };
 
@@ -35,34 +36,22 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
               <EmptyState title="No events yet" />
             </div>
           ) : (
-            <table className="min-w-full text-left text-sm">
-              <thead className="bg-slate-50 text-xs uppercase tracking-wide text-slate-500">
-                <tr>
-                  <th scope="col" className="px-4 py-2 font-medium">When (UTC)</th>
-                  <th scope="col" className="px-4 py-2 font-medium">Who</th>
-                  <th scope="col" className="px-4 py-2 font-medium">What</th>
-                  <th scope="col" className="px-4 py-2 font-medium">Target</th>
-                  <th scope="col" className="px-4 py-2 font-medium">Before</th>
-                  <th scope="col" className="px-4 py-2 font-medium">After</th>
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-slate-100 align-top">
+            <Table columns={["When (UTC)", "Who", "What", "Target", "Before", "After"]} variant="boxed">
                 {events.map((e) => (
                   <tr key={e.id}>
-                    <td className="whitespace-nowrap px-4 py-2 font-mono text-xs">{e.at.toISOString().replace("T", " ").slice(0, 19)}</td>
-                    <td className="px-4 py-2">{e.actorLabel}</td>
-                    <td className="px-4 py-2 font-medium">{e.action}</td>
-                    <td className="px-4 py-2 text-xs">
+                    <td className="whitespace-nowrap font-mono text-xs">{e.at.toISOString().replace("T", " ").slice(0, 19)}</td>
+                    <td>{e.actorLabel}</td>
+                    <td className="font-medium">{e.action}</td>
+                    <td className="text-xs">
                       <Link href={`/admin/audit?target=${e.targetId}`} className="text-indigo-700 hover:underline">
                         {e.targetType} {e.targetId.slice(-8)}
                       </Link>
                     </td>
-                    <td className="px-4 py-2"><Json value={e.before} /></td>
-                    <td className="px-4 py-2"><Json value={e.after} /></td>
+                    <td><Json value={e.before} /></td>
+                    <td><Json value={e.after} /></td>
                   </tr>
                 ))}
-              </tbody>
-            </table>
+              </Table>
           )}
         </CardBody>
       </Card>

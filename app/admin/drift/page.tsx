@@ -10,6 +10,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { ReconcileNow } from "@/components/access/reconcile-now";
 import { when } from "@/components/access/status";
 import { reconcileNowAction } from "./actions";
+import { Table } from "@/components/ui/table";
 
 export const metadata: Metadata = { title: "ACL drift" };
 
@@ -45,26 +46,16 @@ export default async function DriftPage() {
               <EmptyState title="No drift corrected yet">Kafka has matched Meshport&apos;s grants on every run.</EmptyState>
             </div>
           ) : (
-            <table className="min-w-full text-left text-sm" aria-label="Corrected drift">
-              <thead className="bg-slate-50 text-xs uppercase tracking-wide text-slate-500">
-                <tr>
-                  <th scope="col" className="px-4 py-2 font-medium">Detected</th>
-                  <th scope="col" className="px-4 py-2 font-medium">What</th>
-                  <th scope="col" className="px-4 py-2 font-medium">Principal</th>
-                  <th scope="col" className="px-4 py-2 font-medium">ACL</th>
-                  <th scope="col" className="px-4 py-2 font-medium">Grant</th>
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-slate-100">
+            <Table columns={["Detected", "What", "Principal", "ACL", "Grant"]} label="Corrected drift" variant="boxed">
                 {changes.map((d) => (
                   <tr key={d.id}>
-                    <td className="px-4 py-2 whitespace-nowrap text-xs text-slate-600">{when(d.detectedAt)}</td>
-                    <td className="px-4 py-2">
+                    <td className="whitespace-nowrap text-xs text-slate-600">{when(d.detectedAt)}</td>
+                    <td>
                       {d.kind === "MISSING_RESTORED" ? <Badge tone="amber">Missing · restored</Badge> : <Badge tone="indigo">Left over · removed</Badge>}
                     </td>
-                    <td className="px-4 py-2 font-mono text-xs">{d.principal}</td>
-                    <td className="px-4 py-2">{acl(d)}</td>
-                    <td className="px-4 py-2 text-xs">
+                    <td className="font-mono text-xs">{d.principal}</td>
+                    <td>{acl(d)}</td>
+                    <td className="text-xs">
                       {d.grant?.accessRequestId ? (
                         <Link href={`/access/${d.grant.accessRequestId}`} className="text-indigo-700 hover:underline">
                           {d.grant.team.name} → {d.grant.dataProduct.name}
@@ -77,8 +68,7 @@ export default async function DriftPage() {
                     </td>
                   </tr>
                 ))}
-              </tbody>
-            </table>
+              </Table>
           )}
         </CardBody>
       </Card>
@@ -91,28 +81,17 @@ export default async function DriftPage() {
               <EmptyState title="No unmanaged ACLs">Every ACL in Kafka comes from a Meshport grant.</EmptyState>
             </div>
           ) : (
-            <table className="min-w-full text-left text-sm" aria-label="Unmanaged ACLs">
-              <thead className="bg-slate-50 text-xs uppercase tracking-wide text-slate-500">
-                <tr>
-                  <th scope="col" className="px-4 py-2 font-medium">Principal</th>
-                  <th scope="col" className="px-4 py-2 font-medium">ACL</th>
-                  <th scope="col" className="px-4 py-2 font-medium">Detail</th>
-                  <th scope="col" className="px-4 py-2 font-medium">First seen</th>
-                  <th scope="col" className="px-4 py-2 font-medium">Last seen</th>
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-slate-100">
+            <Table columns={["Principal", "ACL", "Detail", "First seen", "Last seen"]} label="Unmanaged ACLs" variant="boxed">
                 {unmanaged.map((d) => (
                   <tr key={d.id}>
-                    <td className="px-4 py-2 font-mono text-xs">{d.principal}</td>
-                    <td className="px-4 py-2">{acl(d)}</td>
-                    <td className="px-4 py-2 text-xs text-slate-600">{d.detail}</td>
-                    <td className="px-4 py-2 whitespace-nowrap text-xs text-slate-600">{when(d.detectedAt)}</td>
-                    <td className="px-4 py-2 whitespace-nowrap text-xs text-slate-600">{when(d.lastSeenAt)}</td>
+                    <td className="font-mono text-xs">{d.principal}</td>
+                    <td>{acl(d)}</td>
+                    <td className="text-xs text-slate-600">{d.detail}</td>
+                    <td className="whitespace-nowrap text-xs text-slate-600">{when(d.detectedAt)}</td>
+                    <td className="whitespace-nowrap text-xs text-slate-600">{when(d.lastSeenAt)}</td>
                   </tr>
                 ))}
-              </tbody>
-            </table>
+              </Table>
           )}
         </CardBody>
       </Card>
