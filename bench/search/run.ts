@@ -81,8 +81,12 @@ async function ensureCatalog(baseUrl: string, size: number): Promise<string> {
     const c = new pg.Client({ connectionString: url });
     await c.connect();
     // The bench user goes in last: a catalog without it is a load that did not finish.
+    // Products without search columns (a backfill that never ran) do not count: text queries would match nothing.
     const n = await c
-      .query<{ n: number }>(`SELECT count(*)::int AS n FROM "DataProduct" WHERE EXISTS (SELECT 1 FROM "User" WHERE email = $1)`, [BENCH_USER_EMAIL])
+      .query<{ n: number }>(
+        `SELECT count(*)::int AS n FROM "DataProduct" WHERE "searchVector" IS NOT NULL AND EXISTS (SELECT 1 FROM "User" WHERE email = $1)`,
+        [BENCH_USER_EMAIL],
+      )
       .catch(() => ({ rows: [{ n: -1 }] }));
     await c.end();
     if (n.rows[0]?.n === size) {

@@ -32,6 +32,14 @@ const ORDER: Record<Sort, Prisma.Sql> = {
   consumers: Prisma.sql`"consumerCount" DESC, name ASC, id ASC`,
 };
 
+/** The same orders over the `page` CTE (aliased pg), where "name" alone would be ambiguous. */
+const PAGE_ORDER: Record<Sort, Prisma.Sql> = {
+  relevance: Prisma.sql`pg.rank DESC, pg.name ASC, pg.id ASC`,
+  name: Prisma.sql`pg.name ASC, pg.id ASC`,
+  updated: Prisma.sql`pg."updatedAt" DESC, pg.id ASC`,
+  consumers: Prisma.sql`pg."consumerCount" DESC, pg.name ASC, pg.id ASC`,
+};
+
 export type SearchRow = {
   total: number;
   items: SearchItemRow[];
@@ -54,6 +62,9 @@ export type SearchItemRow = {
 };
 export type FacetRow = { facet: "domain" | "team" | "tag" | "classification" | "lifecycle" | "access"; value: string; label: string; count: number };
 
+/** Below this many full-text matches (visible to the viewer), typo-tolerant trigram matching widens the search. */
+export const TYPO_FALLBACK_BELOW = 5;
+
 export function searchSql(scope: SearchScope, s: CatalogSearch): Prisma.Sql {
   const q = s.q.trim().toLowerCase();
   const tsq = toPrefixTsquery(q);
@@ -68,8 +79,22 @@ export function searchSql(scope: SearchScope, s: CatalogSearch): Prisma.Sql {
     : Prisma.sql`(p."lifecycle" <> 'DRAFT' OR p."ownerTeamId" = ANY(${teams}::text[]))`;
   // A name match beats a description mention: ts_rank weighs A (name) 1.0, B 0.4, C (description) 0.2;
   // the name's own prefix and trigram similarity add to that, and carry typos that the tsquery misses.
+  //
+  // Typo matching is a fallback (docs/decisions/0014): the trigram branch only joins in when the
+  // full-text match finds fewer than TYPO_FALLBACK_BELOW visible products (facet filters aside,
+  // so the facet counts stay over one well-defined set). The count is an InitPlan that stops at
+  // that many rows; when it says "enough", the `<%` test is never evaluated, which spares every
+  // well-spelt query a trigram bitmap and recheck over the whole catalog.
+  const visibleP2 = scope.isPlatformAdmin
+    ? Prisma.sql`TRUE`
+    : Prisma.sql`(p2."lifecycle" <> 'DRAFT' OR p2."ownerTeamId" = ANY(${teams}::text[]))`;
   const match = hasQuery
-    ? Prisma.sql`(p."searchVector" @@ to_tsquery('english', ${tsq}) OR ${q} <% p."searchText")`
+    ? Prisma.sql`(p."searchVector" @@ to_tsquery('english', ${tsq}) OR (
+        (SELECT count(*) FROM (
+           SELECT 1 FROM "DataProduct" p2
+           WHERE ${visibleP2} AND p2."searchVector" @@ to_tsquery('english', ${tsq})
+           LIMIT ${TYPO_FALLBACK_BELOW}) enough) < ${TYPO_FALLBACK_BELOW}
+        AND ${q} <% p."searchText"))`
     : Prisma.sql`TRUE`;
   // Only computed when results are sorted by relevance: over tens of thousands of matches it is
   // the statement's most expensive part. The name terms are cheap (short strings).
@@ -136,7 +161,8 @@ hits AS (
   SELECT * FROM f WHERE fd AND ft AND ftag AND fc AND fl AND fa
 ),
 page AS (
-  SELECT id, row_number() OVER (ORDER BY ${ORDER[effectiveSort(s)]}) AS rn, has_access
+  -- A plain ORDER BY … LIMIT is a top-N heap sort; a window function over it would sort every hit.
+  SELECT id, has_access, rank, name, "updatedAt", "consumerCount"
   FROM hits ORDER BY ${ORDER[effectiveSort(s)]} LIMIT ${limit} OFFSET ${offset}
 ),
 grouped AS (
@@ -168,7 +194,7 @@ SELECT
       'tags', p."tags", 'consumerCount', p."consumerCount", 'updatedAt', p."updatedAt", 'hasAccess', pg.has_access,
       'domain', json_build_object('slug', d."slug", 'name', d."name"),
       'team', json_build_object('slug', t."slug", 'name', t."name")
-    ) ORDER BY pg.rn), '[]'::json)
+    ) ORDER BY ${PAGE_ORDER[effectiveSort(s)]}), '[]'::json)
     FROM page pg
     JOIN "DataProduct" p ON p."id" = pg.id
     JOIN "Domain" d ON d."id" = p."domainId"

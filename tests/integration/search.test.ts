@@ -111,6 +111,41 @@ describe("relevance", () => {
   });
 });
 
+describe("typo matching as a fallback", () => {
+  // A word of this run only, so the full-text match count (over every visible product) is ours.
+  const word = `kestrel${run.replace(/[^a-z]/g, "")}`;
+  const typo = `ksetrel${run.replace(/[^a-z]/g, "")}`;
+  const otherDomain = `${run}-typo`;
+  const made: string[] = [];
+  const find = (q: string) => searchCatalog(outsider, parseCatalogSearch({ domain: otherDomain, q, sort: "name" }));
+
+  beforeAll(async () => {
+    const domain = await db.domain.create({ data: { slug: otherDomain, name: `Typo ${run}` } });
+    for (const [i, name] of [...[1, 2, 3, 4, 5].map((n) => `${word} Feed ${n}`), `${typo} Mirror`].entries()) {
+      made.push((await db.dataProduct.create({ data: { slug: `${run}-typo-${i}`, name, domainId: domain.id, ownerTeamId: teamA, tags: [], classification: "INTERNAL" } })).id);
+    }
+  });
+  afterAll(async () => {
+    await db.dataProduct.deleteMany({ where: { id: { in: made } } });
+    await db.domain.deleteMany({ where: { slug: otherDomain } });
+  });
+
+  it("leaves similar spellings out when the words match enough products", async () => {
+    const r = await find(word);
+    expect(r.total).toBe(5);
+    expect(r.items.map((i) => i.name)).not.toContain(`${typo} Mirror`);
+    expect(r.facets?.domain.find((d) => d.value === otherDomain)?.count).toBe(5);
+  });
+
+  it("widens with similar spellings when the words match fewer than a handful", async () => {
+    const r = await find(typo);
+    expect(r.total).toBe(6);
+    expect(r.facets?.domain.find((d) => d.value === otherDomain)?.count).toBe(6);
+    const ranked = await searchCatalog(outsider, parseCatalogSearch({ domain: otherDomain, q: typo }));
+    expect(ranked.items[0]?.name).toBe(`${typo} Mirror`);
+  });
+});
+
 describe("facets", () => {
   it("counts every facet over the visible results", async () => {
     const r = await search(outsider, {});
