@@ -7,13 +7,9 @@ import { listAuditEvents } from "@/lib/audit/queries";
 import { Card, CardBody } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Table } from "@/components/ui/table";
+import { AuditChange } from "@/components/audit/audit-change";
 
 export const metadata: Metadata = { title: "Audit log" };
-
-function Json({ value }: { value: unknown }) {
-  if (value === null || value === undefined) return <span className="text-slate-400">—</span>;
-  return <pre className="max-w-md overflow-x-auto whitespace-pre-wrap break-all font-mono text-[11px] text-slate-700">{JSON.stringify(value, null, 1)}</pre>;
-}
 
 export default async function AuditPage({ searchParams }: { searchParams: Promise<{ page?: string; target?: string }> }) {
   const viewer = await requireViewer();
@@ -36,7 +32,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
               <EmptyState title="No events yet" />
             </div>
           ) : (
-            <Table columns={["When (UTC)", "Who", "What", "Target", "Before", "After"]} variant="boxed">
+            <Table columns={["When (UTC)", "Who", "What", "Target", "Change"]} variant="boxed">
                 {events.map((e) => (
                   <tr key={e.id}>
                     <td className="whitespace-nowrap font-mono text-xs">{e.at.toISOString().replace("T", " ").slice(0, 19)}</td>
@@ -47,8 +43,9 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
                         {e.targetType} {e.targetId.slice(-8)}
                       </Link>
                     </td>
-                    <td><Json value={e.before} /></td>
-                    <td><Json value={e.after} /></td>
+                    <td className="max-w-xl">
+                      <AuditChange before={e.before} after={e.after} />
+                    </td>
                   </tr>
                 ))}
               </Table>
