@@ -89,7 +89,7 @@ export default async function ProductPage({ params }: Params) {
               <Markdown>{product.description}</Markdown>
               {product.freshnessSlaMinutes ? (
                 <p className="mt-4 text-sm text-slate-600">
-                  <span className="font-medium">Contract:</span> new data within {product.freshnessSlaMinutes} minutes of the event.
+                  <span className="font-medium">Contract:</span> new data within {product.freshnessSlaMinutes} minute{product.freshnessSlaMinutes === 1 ? "" : "s"} of the event.
                 </p>
               ) : null}
             </CardBody>
