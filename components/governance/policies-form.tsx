@@ -1,12 +1,10 @@
 "use client";
 
-import { useMutation } from "@tanstack/react-query";
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
-import { useForm } from "react-hook-form";
 import { toast } from "sonner";
 import { policiesFormSchema, type Policies, type PoliciesFormInput } from "@/lib/governance/policies";
 import type { ActionResult } from "@/lib/action-result";
+import { useActionForm } from "@/components/forms/use-action-form";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
@@ -22,29 +20,19 @@ export function PoliciesForm({
   submit: (input: PoliciesFormInput) => Promise<ActionResult<Policies>>;
 }) {
   const router = useRouter();
-  const form = useForm<PoliciesFormInput>({
-    resolver: zodResolver(policiesFormSchema, undefined, { raw: true }),
+  const { form, errors, onSubmit, pending, failure } = useActionForm({
+    schema: policiesFormSchema,
     defaultValues: { ...current, requiredTagsAnyOf: current.requiredTagsAnyOf.join(", ") },
-  });
-  const errors = form.formState.errors;
-  const mutation = useMutation({
-    mutationFn: submit,
-    onSuccess: (result) => {
-      if (result.ok) {
-        toast.success("Policies saved", { description: "They apply to every new product and request from now on." });
-        router.refresh();
-        return;
-      }
-      for (const [field, message] of Object.entries(result.fieldErrors ?? {})) {
-        form.setError(field as keyof PoliciesFormInput, { message });
-      }
+    action: submit,
+    onSuccess: () => {
+      toast.success("Policies saved", { description: "They apply to every new product and request from now on." });
+      router.refresh();
     },
   });
-  const failure = mutation.data && !mutation.data.ok ? mutation.data.message : mutation.error ? "Could not reach Meshport. Try again." : null;
   const hint = (v: unknown) => `Default: ${Array.isArray(v) ? v.join(", ") || "none" : String(v)}`;
 
   return (
-    <form noValidate aria-label="Governance policies" className="space-y-6" onSubmit={form.handleSubmit((v) => mutation.mutate(v))}>
+    <form noValidate aria-label="Governance policies" className="space-y-6" onSubmit={onSubmit}>
       {failure ? <Alert tone="error">{failure}</Alert> : null}
       <Card>
         <CardHeader title="Topics" description="Limits on what teams may create." />
@@ -85,8 +73,8 @@ export function PoliciesForm({
         </CardBody>
       </Card>
       <div className="flex justify-end">
-        <Button type="submit" disabled={mutation.isPending}>
-          {mutation.isPending ? "Saving…" : "Save policies"}
+        <Button type="submit" disabled={pending}>
+          {pending ? "Saving…" : "Save policies"}
         </Button>
       </div>
     </form>

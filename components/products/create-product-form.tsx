@@ -1,13 +1,12 @@
 "use client";
 
-import { useMutation } from "@tanstack/react-query";
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
-import { useForm, useWatch } from "react-hook-form";
+import { useWatch } from "react-hook-form";
 import { toast } from "sonner";
 import { createDataProductSchema, type CreateDataProductInput } from "@/lib/catalog/schemas";
 import { topicNameFor, type Policies } from "@/lib/governance/policies";
 import type { ActionResult } from "@/lib/action-result";
+import { useActionForm } from "@/components/forms/use-action-form";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
@@ -29,9 +28,14 @@ export function CreateProductForm({
   submit: (input: CreateDataProductInput) => Promise<ActionResult<Created>>;
 }) {
   const router = useRouter();
-  const form = useForm<CreateDataProductInput>({
-    // raw: the server action gets what the user typed and parses it itself, once.
-    resolver: zodResolver(createDataProductSchema, undefined, { raw: true }),
+  const { form, errors: fieldErrors, onSubmit, pending, failure } = useActionForm({
+    schema: createDataProductSchema,
+    action: submit,
+    onSuccess: (created) => {
+      if (created.provisioningWarning) toast.warning("Saved; Kafka has not caught up", { description: created.provisioningWarning, duration: 15_000 });
+      else toast.success(`Created ${created.topic}`, { description: "The topic exists and your team can produce to it." });
+      router.push(`/products/${created.slug}`);
+    },
     defaultValues: {
       ownerTeamId: teams[0]?.id ?? "",
       name: "",
@@ -49,31 +53,14 @@ export function CreateProductForm({
       schema: "",
     },
   });
-  const { register, formState, setValue, getFieldState } = form;
-  const errors = formState.errors as Record<string, { message?: string } | undefined>;
+  const { register, setValue, getFieldState } = form;
+  const errors = fieldErrors as Record<string, { message?: string } | undefined>;
   const [teamId, slug] = useWatch({ control: form.control, name: ["ownerTeamId", "slug"] });
   const team = teams.find((t) => t.id === teamId);
   const topic = team && slug ? topicNameFor(team.domain.slug, slug) : null;
 
-  const mutation = useMutation({
-    mutationFn: submit,
-    onSuccess: (result) => {
-      if (result.ok) {
-        if (result.data.provisioningWarning) toast.warning("Saved; Kafka has not caught up", { description: result.data.provisioningWarning, duration: 15_000 });
-        else toast.success(`Created ${result.data.topic}`, { description: "The topic exists and your team can produce to it." });
-        router.push(`/products/${result.data.slug}`);
-        return;
-      }
-      for (const [field, message] of Object.entries(result.fieldErrors ?? {})) {
-        form.setError(field as keyof CreateDataProductInput, { message });
-      }
-    },
-  });
-  const failure =
-    mutation.data && !mutation.data.ok ? mutation.data.message : mutation.error ? "Could not reach Meshport. Check your connection and try again." : null;
-
   return (
-    <form noValidate className="space-y-6" aria-label="New data product" onSubmit={form.handleSubmit((v) => mutation.mutate(v))}>
+    <form noValidate className="space-y-6" aria-label="New data product" onSubmit={onSubmit}>
       {failure ? (
         <Alert tone="error" title="The data product was not created">
           {failure}
@@ -175,8 +162,8 @@ export function CreateProductForm({
       </Card>
 
       <div className="flex justify-end">
-        <Button type="submit" disabled={mutation.isPending}>
-          {mutation.isPending ? "Creating topic…" : "Create data product"}
+        <Button type="submit" disabled={pending}>
+          {pending ? "Creating topic…" : "Create data product"}
         </Button>
       </div>
     </form>

@@ -1,14 +1,13 @@
 "use client";
 
 import { useMutation } from "@tanstack/react-query";
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
 import Link from "next/link";
 import { useState } from "react";
-import { useForm } from "react-hook-form";
 import { toast } from "sonner";
 import { requestAccessSchema, type RequestAccessInput } from "@/lib/access/schemas";
 import type { ActionResult } from "@/lib/action-result";
+import { useActionForm } from "@/components/forms/use-action-form";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field, Input, Select, Textarea } from "@/components/ui/field";
@@ -40,26 +39,17 @@ export function RequestAccess({
 }) {
   const router = useRouter();
   const [open, setOpen] = useState(false);
-  const form = useForm<RequestAccessInput>({
-    resolver: zodResolver(requestAccessSchema, undefined, { raw: true }),
+  const { form, errors, onSubmit, pending, failure } = useActionForm({
+    schema: requestAccessSchema,
     defaultValues: { dataProductId, consumerTeamId: teams[0]?.teamId ?? "", purpose: "", accessUntil: defaultUntil, note: "" },
-  });
-  const mutation = useMutation({
-    mutationFn: submit,
-    onSuccess: (result) => {
-      if (result.ok) {
-        setOpen(false);
-        toast.success("Access requested", { description: "The owning team has been asked to decide." });
-        router.refresh();
-        return;
-      }
-      for (const [field, message] of Object.entries(result.fieldErrors ?? {})) {
-        form.setError(field as keyof RequestAccessInput, { message });
-      }
+    action: submit,
+    onSuccess: () => {
+      setOpen(false);
+      toast.success("Access requested", { description: "The owning team has been asked to decide." });
+      router.refresh();
     },
   });
   const cancelMutation = useMutation({ mutationFn: cancel, onSuccess: (r) => r.ok && router.refresh() });
-  const failure = mutation.data && !mutation.data.ok ? mutation.data.message : mutation.error ? "Could not reach Meshport. Check your connection and try again." : null;
 
   if (access.state === "owner") return <p className="text-sm text-slate-600">Your team owns this product.</p>;
   if (access.state === "active") {
@@ -114,9 +104,8 @@ export function RequestAccess({
     );
   }
 
-  const { errors } = form.formState;
   return (
-    <form className="space-y-4" noValidate onSubmit={form.handleSubmit((values) => mutation.mutate(values))} aria-label="Request access">
+    <form className="space-y-4" noValidate onSubmit={onSubmit} aria-label="Request access">
       {failure ? <Alert tone="error">{failure}</Alert> : null}
       <Field label="Consuming team" error={errors.consumerTeamId?.message} hint="Its Kafka principal gets READ on the topic.">
         {(p) => (
@@ -139,8 +128,8 @@ export function RequestAccess({
         {(p) => <Textarea rows={2} {...p} {...form.register("note")} />}
       </Field>
       <div className="flex gap-2">
-        <Button type="submit" disabled={mutation.isPending}>
-          {mutation.isPending ? "Sending…" : "Send request"}
+        <Button type="submit" disabled={pending}>
+          {pending ? "Sending…" : "Send request"}
         </Button>
         <Button variant="ghost" onClick={() => setOpen(false)}>
           Cancel

@@ -1,0 +1,46 @@
+"use client";
+
+import { useMutation } from "@tanstack/react-query";
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useForm, type DefaultValues, type FieldValues, type Path } from "react-hook-form";
+import type { z } from "zod";
+import type { ActionResult } from "@/lib/action-result";
+
+const OFFLINE = "Could not reach Meshport. Check your connection and try again.";
+
+/**
+ * The one way forms talk to server actions: react-hook-form validates with the
+ * same zod schema as the server (raw values, so the server parses what the user
+ * typed, once); the action runs through React Query; the server's field errors
+ * land at their fields and its message in `failure`.
+ */
+export function useActionForm<TInput extends FieldValues, TData>({
+  schema,
+  defaultValues,
+  action,
+  onSuccess,
+}: {
+  schema: z.ZodType<unknown, TInput>;
+  defaultValues: DefaultValues<TInput>;
+  action: (input: TInput) => Promise<ActionResult<TData>>;
+  onSuccess: (data: TData) => void;
+}) {
+  const form = useForm<TInput>({ resolver: zodResolver(schema, undefined, { raw: true }), defaultValues });
+  const mutation = useMutation({
+    mutationFn: action,
+    onSuccess: (result) => {
+      if (result.ok) return onSuccess(result.data);
+      for (const [field, message] of Object.entries(result.fieldErrors ?? {})) {
+        form.setError(field as Path<TInput>, { message });
+      }
+    },
+  });
+  const failure = mutation.data && !mutation.data.ok ? mutation.data.message : mutation.error ? OFFLINE : null;
+  return {
+    form,
+    errors: form.formState.errors,
+    onSubmit: form.handleSubmit((values) => mutation.mutate(values)),
+    pending: mutation.isPending,
+    failure,
+  };
+}
