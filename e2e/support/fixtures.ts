@@ -1,8 +1,11 @@
-import { test as base, expect, type Browser, type Page } from "@playwright/test";
+import { test as base, expect, type Browser, type BrowserContext, type Page } from "@playwright/test";
 
-/** Signs in through the demo picker, in a fresh browser context of its own. */
+const signedInContexts = new Set<BrowserContext>();
+
+/** Signs in through the demo picker, in a fresh browser context of its own (closed after the test). */
 export async function signInAs(browser: Browser, name: string): Promise<Page> {
   const context = await browser.newContext();
+  signedInContexts.add(context);
   const page = await context.newPage();
   failOnConsoleErrors(page);
   await page.goto("/signin");
@@ -33,11 +36,17 @@ export const test = base.extend<{ checkConsole: void }>({
   checkConsole: [
     async ({ browser }, use) => {
       await use();
-      for (const context of browser.contexts()) {
-        for (const page of context.pages()) {
-          const unexpected = (consoleErrors.get(page) ?? []).filter((e) => !(allowed.get(page) ?? []).some((p) => p.test(e)));
-          expect(unexpected, "browser console errors").toEqual([]);
+      try {
+        for (const context of browser.contexts()) {
+          for (const page of context.pages()) {
+            const unexpected = (consoleErrors.get(page) ?? []).filter((e) => !(allowed.get(page) ?? []).some((p) => p.test(e)));
+            expect(unexpected, "browser console errors").toEqual([]);
+          }
         }
+      } finally {
+        // One test's signed-in users do not linger into the next.
+        await Promise.all([...signedInContexts].map((c) => c.close()));
+        signedInContexts.clear();
       }
     },
     { auto: true },
