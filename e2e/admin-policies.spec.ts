@@ -29,5 +29,6 @@ test("a platform admin changes a policy, sees it in the audit log, and others ca
   const sam = await signInAs(browser, "Sam Rivera");
   allowConsoleError(sam, /status of 404/);
   expect((await sam.goto("/admin/policies"))?.status()).toBe(404);
+  await expect(sam.getByText("This page does not exist, or you cannot see it")).toBeVisible();
   expect((await sam.goto("/admin/audit"))?.status()).toBe(404);
 });

@@ -77,10 +77,17 @@ seed_demo() {
   npx tsx --conditions=react-server scripts/seed/demo.ts
 }
 
-# Builds the production bundle when any source is newer than the last build.
+# Builds the production bundle when the sources differ from the last build's
+# (names and modification times, so added, changed and deleted files all count).
+source_fingerprint() {
+  find app components lib public next.config.js package-lock.json prisma/schema.prisma postcss.config.mjs tsconfig.json \
+    -type f -not -path 'lib/db/generated/*' -printf '%p %T@\n' 2>/dev/null | sort | sha1sum | cut -d' ' -f1 || true
+}
+
 ensure_build() {
-  local dist="${MESHPORT_DIST_DIR:-.next}"
-  if [[ -f "$dist/BUILD_ID" ]] && [[ -z "$(find app components lib public next.config.js package-lock.json prisma/schema.prisma -newer "$dist/BUILD_ID" -type f -print -quit 2>/dev/null)" ]]; then
+  local dist="${MESHPORT_DIST_DIR:-.next}" fingerprint
+  fingerprint="$(source_fingerprint)"
+  if [[ -f "$dist/BUILD_ID" && "$(cat "$dist/.meshport-sources" 2>/dev/null)" == "$fingerprint" ]]; then
     return
   fi
   say "building Meshport (next build)"
@@ -89,4 +96,6 @@ ensure_build() {
   else
     npx next build
   fi
+  # next build may add its output folder to tsconfig.json; fingerprint after it.
+  source_fingerprint >"$dist/.meshport-sources"
 }
