@@ -14,7 +14,7 @@ import { Table } from "@/components/ui/table";
 export const metadata: Metadata = { title: "Access requests" };
 
 export default async function AccessPage() {
-  const viewer = await requireViewer();
+  const viewer = await requireViewer("/access");
   const [inbox, mine] = await Promise.all([listInbox(viewer), listMyRequests(viewer)]);
 
   return (

@@ -10,8 +10,9 @@ type Search = Record<string, string | string[] | undefined>;
 
 /** Server-renders the first answer for the URL's view; the client component takes over from there. */
 export default async function CatalogPage({ searchParams }: { searchParams: Promise<Search> }) {
-  const viewer = await requireViewer();
   const search = parseCatalogSearch(await searchParams);
+  const query = catalogQueryString(search);
+  const viewer = await requireViewer(`/catalog${query ? `?${query}` : ""}`);
   const initial = await searchCatalog(viewer, search);
-  return <CatalogSearch initial={initial} initialKey={catalogQueryString(search)} />;
+  return <CatalogSearch initial={initial} initialKey={query} />;
 }

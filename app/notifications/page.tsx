@@ -14,7 +14,7 @@ import { markReadAction } from "./actions";
 export const metadata: Metadata = { title: "Notifications" };
 
 export default async function NotificationsPage() {
-  const viewer = await requireViewer();
+  const viewer = await requireViewer("/notifications");
   const notices = await listNotifications(viewer);
   const unread = notices.filter((n) => !n.readAt).length;
   return (

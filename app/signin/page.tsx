@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { AuthError } from "next-auth";
-import { enabledSignInMethods, getViewer, listDemoUsers, signIn } from "@/lib/auth/session";
+import { enabledSignInMethods, getViewer, listDemoUsers, safeReturnPath, signIn } from "@/lib/auth/session";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
@@ -10,22 +10,24 @@ export const metadata: Metadata = { title: "Sign in" };
 
 async function signInAsDemo(formData: FormData) {
   "use server";
+  const redirectTo = safeReturnPath(formData.get("callbackUrl")) ?? "/catalog";
   try {
-    await signIn("demo", { email: String(formData.get("email") ?? ""), redirectTo: "/catalog" });
+    await signIn("demo", { email: String(formData.get("email") ?? ""), redirectTo });
   } catch (e) {
     if (e instanceof AuthError) redirect("/signin?error=demo");
     throw e; // sign-in success is a redirect, thrown as an error by design
   }
 }
 
-async function signInWithOidc() {
+async function signInWithOidc(formData: FormData) {
   "use server";
-  await signIn("oidc", { redirectTo: "/catalog" });
+  await signIn("oidc", { redirectTo: safeReturnPath(formData.get("callbackUrl")) ?? "/catalog" });
 }
 
-export default async function SignInPage({ searchParams }: { searchParams: Promise<{ error?: string }> }) {
-  if (await getViewer()) redirect("/catalog");
-  const { error } = await searchParams;
+export default async function SignInPage({ searchParams }: { searchParams: Promise<{ error?: string; callbackUrl?: string }> }) {
+  const { error, callbackUrl: rawCallback } = await searchParams;
+  const callbackUrl = safeReturnPath(rawCallback) ?? "/catalog";
+  if (await getViewer()) redirect(callbackUrl);
   const methods = enabledSignInMethods();
   const demoUsers = await listDemoUsers();
 
@@ -38,6 +40,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
       {error ? <Alert tone="error" title="Sign-in failed">That user could not be signed in. Pick another one, or ask your platform team.</Alert> : null}
       {methods.oidc ? (
         <form action={signInWithOidc}>
+          <input type="hidden" name="callbackUrl" value={callbackUrl} />
           <Button type="submit" className="w-full">
             Continue with {methods.oidc.name}
           </Button>
@@ -52,6 +55,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
                 <li key={u.id}>
                   <form action={signInAsDemo} className="flex items-center justify-between gap-4 px-5 py-3">
                     <input type="hidden" name="email" value={u.email ?? ""} />
+                    <input type="hidden" name="callbackUrl" value={callbackUrl} />
                     <div>
                       <p className="text-sm font-medium text-slate-900">{u.name}</p>
                       <p className="text-xs text-slate-500">

@@ -8,6 +8,7 @@ import type { Viewer } from "./viewer";
 
 export { handlers, signIn, signOut, enabledSignInMethods } from "./config";
 export { listDemoUsers } from "./demo-users";
+export { safeReturnPath } from "./return-path";
 
 /** The signed-in user, or null. Cached for the duration of one request. */
 export const getViewer = cache(async (): Promise<Viewer | null> => {
@@ -15,10 +16,13 @@ export const getViewer = cache(async (): Promise<Viewer | null> => {
   return session?.user?.id ? loadViewer(session.user.id) : null;
 });
 
-/** For pages: the signed-in user, or a redirect to the sign-in page. */
-export async function requireViewer(): Promise<Viewer> {
+/**
+ * For pages: the signed-in user, or a redirect to the sign-in page. `returnTo` is the page's own
+ * path (with its query), so a shared link opened while signed out lands where it pointed.
+ */
+export async function requireViewer(returnTo?: string): Promise<Viewer> {
   const viewer = await getViewer();
-  if (!viewer) redirect("/signin");
+  if (!viewer) redirect(returnTo ? `/signin?callbackUrl=${encodeURIComponent(returnTo)}` : "/signin");
   return viewer;
 }
 

@@ -17,7 +17,7 @@ import { cancelRequestAction, commentAction, decideAccessRequestAction, renewAcc
 type Params = { params: Promise<{ id: string }> };
 
 const load = cache(async (id: string) => {
-  const viewer = await requireViewer();
+  const viewer = await requireViewer(`/access/${encodeURIComponent(id)}`);
   try {
     return await getAccessRequestDetail(viewer, id);
   } catch (e) {

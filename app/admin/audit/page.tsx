@@ -12,7 +12,7 @@ import { AuditChange } from "@/components/audit/audit-change";
 export const metadata: Metadata = { title: "Audit log" };
 
 export default async function AuditPage({ searchParams }: { searchParams: Promise<{ page?: string; target?: string }> }) {
-  const viewer = await requireViewer();
+  const viewer = await requireViewer("/admin/audit");
   if (!can(viewer, { permission: "read:audit-log" })) notFound();
   const params = await searchParams;
   const page = Number.parseInt(params.page ?? "1", 10) || 1;

@@ -22,7 +22,7 @@ const acl = (d: { resourceType: string; resourceName: string; patternType: strin
 );
 
 export default async function DriftPage() {
-  const viewer = await requireViewer();
+  const viewer = await requireViewer("/admin/drift");
   if (!can(viewer, { permission: "read:acl-drift" })) notFound();
   const { changes, unmanaged } = await listAclDrift(viewer);
   return (

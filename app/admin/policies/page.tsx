@@ -9,7 +9,7 @@ import { updatePoliciesAction } from "./actions";
 export const metadata: Metadata = { title: "Policies" };
 
 export default async function PoliciesPage() {
-  const viewer = await requireViewer();
+  const viewer = await requireViewer("/admin/policies");
   if (!can(viewer, { permission: "manage:policies" })) notFound();
   const policies = await loadPolicies();
   return (

@@ -22,7 +22,7 @@ type Params = { params: Promise<{ slug: string }> };
 
 // cache: generateMetadata and the page share one load per request.
 const load = cache(async (slug: string) => {
-  const viewer = await requireViewer();
+  const viewer = await requireViewer(`/products/${encodeURIComponent(slug)}`);
   try {
     const page = await getDataProduct(viewer, slug);
     return { ...page, access: await getViewerAccess(viewer, page.product) };
@@ -40,7 +40,7 @@ export async function generateMetadata({ params }: Params): Promise<Metadata> {
 
 export default async function ProductPage({ params }: Params) {
   const { slug } = await params;
-  const viewer = await requireViewer();
+  const viewer = await requireViewer(`/products/${encodeURIComponent(slug)}`);
   const [{ product, access, requestableTeams }, policies, connection] = await Promise.all([
     load(slug),
     loadPolicies(),

@@ -8,7 +8,7 @@ import { createDataProductAction } from "./actions";
 export const metadata: Metadata = { title: "New data product" };
 
 export default async function NewProductPage() {
-  const viewer = await requireViewer();
+  const viewer = await requireViewer("/products/new");
   const { teams, policies } = await creationOptions(viewer);
   return (
     <div className="mx-auto max-w-3xl space-y-6">
