@@ -4,9 +4,9 @@ import { useRouter } from "next/navigation";
 import { toast } from "sonner";
 import { policiesFormSchema, type Policies, type PoliciesFormInput } from "@/lib/governance/policies";
 import type { ActionResult } from "@/lib/action-result";
+import { SubmitBar } from "@/components/forms/submit-bar";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { Alert } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { Field, Input, Select } from "@/components/ui/field";
 
@@ -72,11 +72,7 @@ export function PoliciesForm({
           </Field>
         </CardBody>
       </Card>
-      <div className="flex justify-end">
-        <Button type="submit" disabled={pending}>
-          {pending ? "Saving…" : "Save policies"}
-        </Button>
-      </div>
+      <SubmitBar pending={pending} label="Save policies" pendingLabel="Saving…" />
     </form>
   );
 }

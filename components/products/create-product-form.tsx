@@ -6,9 +6,9 @@ import { toast } from "sonner";
 import { createDataProductSchema, type CreateDataProductInput } from "@/lib/catalog/schemas";
 import { topicNameFor, type Policies } from "@/lib/governance/policies";
 import type { ActionResult } from "@/lib/action-result";
+import { SubmitBar } from "@/components/forms/submit-bar";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { Alert } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { Field, Input, Select, Textarea } from "@/components/ui/field";
 
@@ -161,11 +161,7 @@ export function CreateProductForm({
         </CardBody>
       </Card>
 
-      <div className="flex justify-end">
-        <Button type="submit" disabled={pending}>
-          {pending ? "Creating topic…" : "Create data product"}
-        </Button>
-      </div>
+      <SubmitBar pending={pending} label="Create data product" pendingLabel="Creating topic…" />
     </form>
   );
 }
