@@ -73,7 +73,7 @@ export default async function AccessRequestPage({ params }: Params) {
       <header className="flex flex-wrap items-start justify-between gap-4">
         <div className="space-y-2">
           <h1 className="text-2xl font-semibold tracking-tight">
-            {r.consumerTeam.name} → <Link href={`/products/${r.dataProduct.slug}`} className="text-indigo-700 hover:underline">{r.dataProduct.name}</Link>
+            {r.consumerTeam.name} → <Link href={`/products/${r.dataProduct.slug}`} className="text-indigo-700 underline decoration-indigo-300 underline-offset-2 hover:decoration-indigo-700">{r.dataProduct.name}</Link>
           </h1>
           <div className="flex flex-wrap items-center gap-2" data-testid="request-status">
             <RequestStatus status={r.status} step={step} />
@@ -119,7 +119,7 @@ export default async function AccessRequestPage({ params }: Params) {
               ) : null}
               {r.renewalOf ? (
                 <p className="text-sm text-slate-600">
-                  Renews <Link href={`/access/${r.renewalOf.id}`} className="text-indigo-700 hover:underline">the access granted until {day(r.renewalOf.accessUntil)}</Link>.
+                  Renews <Link href={`/access/${r.renewalOf.id}`} className="text-indigo-700 underline decoration-indigo-300 underline-offset-2 hover:decoration-indigo-700">the access granted until {day(r.renewalOf.accessUntil)}</Link>.
                 </p>
               ) : null}
             </CardBody>

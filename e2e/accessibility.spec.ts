@@ -1,0 +1,31 @@
+import AxeBuilder from "@axe-core/playwright";
+import type { Page } from "@playwright/test";
+import { expect, signInAs, test } from "./support/fixtures";
+
+async function seriousViolations(page: Page) {
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  return violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+}
+
+// The catalog and product pages are checked in catalog.spec.ts; these are the other daily pages.
+test("access, request, creation, policy, audit and drift pages have no serious accessibility violations", async ({ browser }) => {
+  const sam = await signInAs(browser, "Sam Rivera");
+  for (const path of ["/access", "/products/new", "/notifications"]) {
+    await sam.goto(path);
+    await expect(sam.getByRole("heading", { level: 1 })).toBeVisible();
+    expect(await seriousViolations(sam), path).toEqual([]);
+  }
+  await sam.goto("/access");
+  await sam.getByRole("link", { name: "Details and comments" }).first().click();
+  await expect(sam.getByRole("heading", { level: 1 })).toBeVisible();
+  expect(await seriousViolations(sam), "request page").toEqual([]);
+
+  const ada = await signInAs(browser, "Ada Okafor");
+  for (const path of ["/admin/policies", "/admin/audit", "/admin/drift"]) {
+    await ada.goto(path);
+    await expect(ada.getByRole("heading", { level: 1 })).toBeVisible();
+    expect(await seriousViolations(ada), path).toEqual([]);
+  }
+});
