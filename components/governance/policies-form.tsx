@@ -6,6 +6,7 @@ import { policiesFormSchema, type Policies, type PoliciesFormInput } from "@/lib
 import type { ActionResult } from "@/lib/action-result";
 import { SubmitBar } from "@/components/forms/submit-bar";
 import { useActionForm } from "@/components/forms/use-action-form";
+import { ClassificationOptions } from "@/components/governance/classification-options";
 import { Alert } from "@/components/ui/alert";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { Field, Input, Select } from "@/components/ui/field";
@@ -57,10 +58,7 @@ export function PoliciesForm({
           <Field label="Personal data: lowest classification" error={errors.piiMinClassification?.message} hint={hint(defaults.piiMinClassification)}>
             {(p) => (
               <Select {...p} {...form.register("piiMinClassification")}>
-                <option value="PUBLIC">Public</option>
-                <option value="INTERNAL">Internal</option>
-                <option value="CONFIDENTIAL">Confidential</option>
-                <option value="RESTRICTED">Restricted</option>
+                <ClassificationOptions />
               </Select>
             )}
           </Field>

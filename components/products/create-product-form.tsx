@@ -8,6 +8,7 @@ import { topicNameFor, type Policies } from "@/lib/governance/policies";
 import type { ActionResult } from "@/lib/action-result";
 import { SubmitBar } from "@/components/forms/submit-bar";
 import { useActionForm } from "@/components/forms/use-action-form";
+import { ClassificationOptions } from "@/components/governance/classification-options";
 import { Alert } from "@/components/ui/alert";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { Field, Input, Select, Textarea } from "@/components/ui/field";
@@ -118,10 +119,7 @@ export function CreateProductForm({
           <Field label="Classification" error={errors.classification?.message}>
             {(p) => (
               <Select {...p} {...register("classification")}>
-                <option value="PUBLIC">Public</option>
-                <option value="INTERNAL">Internal</option>
-                <option value="CONFIDENTIAL">Confidential</option>
-                <option value="RESTRICTED">Restricted</option>
+                <ClassificationOptions />
               </Select>
             )}
           </Field>
