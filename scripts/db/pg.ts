@@ -198,9 +198,12 @@ async function pgCtlStart(cfg: PgConfig): Promise<void> {
   await handle.close();
   if (ids) await chown(cfg.logFile, ids.uid, ids.gid);
   const socketDir = platform() === "win32" ? "" : "-k /tmp";
+  // The default 128MB cache is smaller than a 100k-product catalog with its search indexes
+  // (~300 MB); a production server would get a quarter of its RAM. MESHPORT_PG_SHARED_BUFFERS overrides.
+  const sharedBuffers = process.env.MESHPORT_PG_SHARED_BUFFERS ?? "512MB";
   const { code, output } = await run(
     pg_ctl,
-    ["start", "-D", cfg.dataDir, "-l", cfg.logFile, "-w", "-t", "60", "-o", `-p ${cfg.port} ${socketDir} -c listen_addresses=localhost`],
+    ["start", "-D", cfg.dataDir, "-l", cfg.logFile, "-w", "-t", "60", "-o", `-p ${cfg.port} ${socketDir} -c listen_addresses=localhost -c shared_buffers=${sharedBuffers}`],
     // A session of its own: the server survives this process, its terminal and its process group.
     { detached: true },
   );
