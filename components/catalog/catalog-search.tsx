@@ -38,6 +38,10 @@ const FACET_TITLES: Record<Exclude<FacetKey, "access">, string> = {
 };
 
 const fmt = new Intl.NumberFormat("en");
+// Estimates (more than a thousand matches, counted over a sample) are shown to two significant digits.
+const fmtAbout = new Intl.NumberFormat("en", { maximumSignificantDigits: 2 });
+const fmtAboutShort = new Intl.NumberFormat("en", { notation: "compact", maximumSignificantDigits: 2 });
+const SAMPLE_NOTE = "Estimated: more than a thousand products match, so this is counted over a random sample of them.";
 
 /**
  * The catalog: search box, facets, sort and pages, all held in the URL. Changing the view writes
@@ -190,7 +194,15 @@ export function CatalogSearch({ initial, initialKey }: { initial: CatalogResult;
 
           <div className="flex min-h-7 flex-wrap items-center gap-2 text-sm">
             <p className="text-slate-700" aria-live="polite" data-testid="result-count">
-              <span className="font-semibold">{fmt.format(result.total)}</span> data product{result.total === 1 ? "" : "s"}
+              {result.totalIsEstimate ? (
+                <span title={SAMPLE_NOTE}>
+                  About <span className="font-semibold">{fmtAbout.format(result.total)}</span> data products
+                </span>
+              ) : (
+                <>
+                  <span className="font-semibold">{fmt.format(result.total)}</span> data product{result.total === 1 ? "" : "s"}
+                </>
+              )}
               {view.q ? (
                 <>
                   {" "}
@@ -264,7 +276,8 @@ export function CatalogSearch({ initial, initialKey }: { initial: CatalogResult;
                 ← Previous
               </PageLink>
               <span className="text-slate-600">
-                Page {view.page} of {fmt.format(result.pages)}
+                Page {view.page} of {result.totalIsEstimate ? "about " : ""}
+                {(result.totalIsEstimate ? fmtAbout : fmt).format(result.pages)}
               </span>
               <PageLink disabled={view.page >= result.pages} onClick={() => navigate({ ...view, page: view.page + 1 })}>
                 Next →
@@ -314,7 +327,15 @@ function FacetGroup({ title: heading, values, onToggle, format }: { title: strin
                   className="h-4 w-4 rounded border-slate-300 accent-indigo-600"
                 />
                 <span className={cn("flex-1 truncate", v.selected ? "font-medium text-slate-900" : "text-slate-700")}>{format ? format(v.label) : v.label}</span>
-                <span className="text-xs tabular-nums text-slate-500">{fmt.format(v.count)}</span>
+                {v.estimate ? (
+                  <span className="text-xs tabular-nums text-slate-500" title={SAMPLE_NOTE}>
+                    <span aria-hidden="true">~</span>
+                    <span className="sr-only">about </span>
+                    {fmtAboutShort.format(v.count)}
+                  </span>
+                ) : (
+                  <span className="text-xs tabular-nums text-slate-500">{fmt.format(v.count)}</span>
+                )}
               </label>
             </li>
           );

@@ -2,46 +2,59 @@ import "server-only";
 import { Prisma } from "@/lib/db/generated/client";
 import { effectiveSort, PAGE_SIZE, type CatalogSearch, type Sort } from "./search-params";
 
-// The catalog search as one SQL statement: results, total and facet counts in
-// one round trip. Kept apart from the Prisma client so the benchmark can run
-// exactly this SQL through `pg` (bench/search/run.ts). See docs/decisions/0010.
+// The catalog search as one SQL statement: a page of results, the total and the facet
+// counts in one round trip. Kept apart from the Prisma client so the benchmark runs exactly
+// this SQL through `pg` (bench/search/run.ts). See docs/decisions/0010, 0011 and 0015.
 //
-// Every user value is a bind parameter; only fragments chosen by code (sort
-// order, "no query" shortcuts) are spliced in.
+// Work is bounded whatever the catalog size (0015). Every set the statement counts is read in
+// "sampleKey" order (a random number fixed per product) and stops after EXACT_UP_TO + 1 rows:
+//   - a set of at most EXACT_UP_TO products is then read whole: exact counts, exact ranking;
+//   - a larger set has been sampled uniformly: counts are estimates (each sampled product stands
+//     for 1 / cutoff products), flagged as such, and the page is read in index order instead
+//     (sorts by name, recency, consumers) or ranked over a bounded candidate pool (relevance).
+//
+// Every user value is a bind parameter; only fragments chosen by code (which filters are on,
+// the sort order) are spliced in.
 
 /** Who searches, as far as visibility goes: mirrors `read:data-product` (lib/catalog/visibility.ts). */
 export type SearchScope = { isPlatformAdmin: boolean; teamIds: string[] };
+
+/** Sets up to this many products are counted and ranked exactly; larger ones are estimated from a sample of this size. */
+export const EXACT_UP_TO = 1000;
+/** Broad searches rank this many name matches and half as many of the most-consumed sampled matches (per block of pages). */
+export const RELEVANCE_POOL = 200;
+/** Below this many full-text matches (visible to the viewer), misspelt words are corrected and the search widened. */
+export const TYPO_FALLBACK_BELOW = 5;
+/**
+ * Words found in at least this share of the catalog are matched row by row rather than through
+ * the full-text index, when the search reads its sets (see `matchOn`).
+ */
+export const BROAD_TEXT_SHARE = 0.05;
+/** Similar words tried per query word when correcting typos. */
+const SPELLINGS_PER_WORD = 3;
+
+/** The query's words: letters and digits only, lower case, at most eight. */
+export function queryWords(q: string): string[] {
+  return q
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean)
+    .slice(0, 8);
+}
 
 /**
  * The text query as a tsquery string: every word as a prefix ("inv" → inv:*), all required.
  * Only letters and digits survive, so the result is always a valid tsquery.
  */
 export function toPrefixTsquery(q: string): string {
-  const words = q
-    .toLowerCase()
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter(Boolean)
-    .slice(0, 8);
-  return words.map((w) => `${w}:*`).join(" & ");
+  return queryWords(q)
+    .map((w) => `${w}:*`)
+    .join(" & ");
 }
-
-const ORDER: Record<Sort, Prisma.Sql> = {
-  relevance: Prisma.sql`rank DESC, name ASC, id ASC`,
-  name: Prisma.sql`name ASC, id ASC`,
-  updated: Prisma.sql`"updatedAt" DESC, id ASC`,
-  consumers: Prisma.sql`"consumerCount" DESC, name ASC, id ASC`,
-};
-
-/** The same orders over the `page` CTE (aliased pg), where "name" alone would be ambiguous. */
-const PAGE_ORDER: Record<Sort, Prisma.Sql> = {
-  relevance: Prisma.sql`pg.rank DESC, pg.name ASC, pg.id ASC`,
-  name: Prisma.sql`pg.name ASC, pg.id ASC`,
-  updated: Prisma.sql`pg."updatedAt" DESC, pg.id ASC`,
-  consumers: Prisma.sql`pg."consumerCount" DESC, pg.name ASC, pg.id ASC`,
-};
 
 export type SearchRow = {
   total: number;
+  totalIsEstimate: boolean;
   items: SearchItemRow[];
   facets: FacetRow[] | null;
 };
@@ -60,147 +73,262 @@ export type SearchItemRow = {
   domain: { slug: string; name: string };
   team: { slug: string; name: string };
 };
-export type FacetRow = { facet: "domain" | "team" | "tag" | "classification" | "lifecycle" | "access"; value: string; label: string; count: number };
+export type FacetKind = "domain" | "team" | "tag" | "classification" | "lifecycle" | "access";
+export type FacetRow = { facet: FacetKind; value: string; label: string; count: number; estimate: boolean };
 
-/** Below this many full-text matches (visible to the viewer), typo-tolerant trigram matching widens the search. */
-export const TYPO_FALLBACK_BELOW = 5;
+type Group = Exclude<FacetKind, "access"> | "access";
 
-export function searchSql(scope: SearchScope, s: CatalogSearch): Prisma.Sql {
+const ORDER: Record<Sort, Prisma.Sql> = {
+  relevance: Prisma.sql`rank DESC, name ASC, id ASC`,
+  name: Prisma.sql`name ASC, id ASC`,
+  updated: Prisma.sql`"updatedAt" DESC, id ASC`,
+  consumers: Prisma.sql`"consumerCount" DESC, name ASC, id ASC`,
+};
+/** The same orders on DataProduct columns, so the broad path can read them off an index. */
+const INDEX_ORDER: Record<Exclude<Sort, "relevance">, Prisma.Sql> = {
+  name: Prisma.sql`p."name" ASC, p."id" ASC`,
+  updated: Prisma.sql`p."updatedAt" DESC, p."id" ASC`,
+  consumers: Prisma.sql`p."consumerCount" DESC, p."name" ASC, p."id" ASC`,
+};
+const PAGE_ORDER: Record<Sort, Prisma.Sql> = {
+  relevance: Prisma.sql`pg.rank DESC, pg.name ASC, pg.id ASC`,
+  name: Prisma.sql`pg.name ASC, pg.id ASC`,
+  updated: Prisma.sql`pg."updatedAt" DESC, pg.id ASC`,
+  consumers: Prisma.sql`pg."consumerCount" DESC, pg.name ASC, pg.id ASC`,
+};
+
+const and = (parts: Prisma.Sql[]) => (parts.length ? Prisma.join(parts, " AND ") : Prisma.sql`TRUE`);
+
+/**
+ * Step 1 of a text search: the words as typed, or, when they match fewer than
+ * TYPO_FALLBACK_BELOW visible products, each word OR'ed with its closest spellings among the
+ * catalog's own words (pg_trgm over "SearchTerm"): "invnetory" → "(invnetory:* | inventory)".
+ * Corrections are whole words, not prefixes: the planner estimates a plain lexeme from its
+ * statistics far better than a prefix, and a wrong estimate is what makes a plan slow.
+ * Returns one row: the tsquery text step 2 searches for, and whether the words as typed are
+ * common (found in at least BROAD_TEXT_SHARE of a fixed 200-product sample of the catalog).
+ */
+export function spellingSql(scope: SearchScope, s: CatalogSearch): Prisma.Sql {
   const q = s.q.trim().toLowerCase();
   const tsq = toPrefixTsquery(q);
-  const hasQuery = tsq !== "";
+  const visible = visibleSql(scope);
+  return Prisma.sql`
+WITH enough AS (
+  SELECT (SELECT count(*) FROM (
+           SELECT 1 FROM "DataProduct" p WHERE ${visible} AND p."searchVector" @@ to_tsquery('english', ${tsq})
+           LIMIT ${TYPO_FALLBACK_BELOW}) e) >= ${TYPO_FALLBACK_BELOW} AS yes
+)
+SELECT CASE
+  WHEN (SELECT yes FROM enough) THEN ${tsq}
+  ELSE (
+    SELECT string_agg('(' || w || ':*' || coalesce((
+        SELECT string_agg(' | ' || t."word", '')
+        FROM (SELECT st."word" FROM "SearchTerm" st WHERE st."word" % w AND st."word" <> w
+              ORDER BY similarity(st."word", w) DESC, st."word" LIMIT ${SPELLINGS_PER_WORD}) t), '') || ')', ' & ')
+    FROM unnest(${queryWords(q)}::text[]) AS w)
+END AS tsquery,
+(SELECT yes FROM enough) AND (
+  SELECT count(*) FROM (SELECT p."searchVector" FROM "DataProduct" p ORDER BY p."sampleKey" LIMIT 200) probe
+  WHERE probe."searchVector" @@ to_tsquery('english', ${tsq})) >= ${Math.ceil(200 * BROAD_TEXT_SHARE)} AS broad`;
+}
+
+const visibleSql = (scope: SearchScope) =>
+  scope.isPlatformAdmin ? Prisma.sql`TRUE` : Prisma.sql`(p."lifecycle" <> 'DRAFT' OR p."ownerTeamId" = ANY(${scope.teamIds}::text[]))`;
+
+/** What step 1 found out about the text: the tsquery to search for, and whether its words are common. */
+export type Spelling = { tsquery: string; broad: boolean };
+
+/**
+ * Step 2: the page, the total and the facets, for step 1's spelling (ignored without a text query).
+ */
+export function searchSql(scope: SearchScope, s: CatalogSearch, spelling: Spelling): Prisma.Sql {
+  const effective = spelling.tsquery;
+  const q = s.q.trim().toLowerCase();
+  const hasQuery = toPrefixTsquery(q) !== "" && effective !== "";
   const limit = s.limit ?? PAGE_SIZE;
   const offset = (s.page - 1) * limit;
   const withFacets = s.facets !== "0";
   const teams = scope.teamIds;
+  const sort = effectiveSort(s);
 
-  const visible = scope.isPlatformAdmin
-    ? Prisma.sql`TRUE`
-    : Prisma.sql`(p."lifecycle" <> 'DRAFT' OR p."ownerTeamId" = ANY(${teams}::text[]))`;
-  // A name match beats a description mention: ts_rank weighs A (name) 1.0, B 0.4, C (description) 0.2;
-  // the name's own prefix and trigram similarity add to that, and carry typos that the tsquery misses.
-  //
-  // Typo matching is a fallback (docs/decisions/0014): the trigram branch only joins in when the
-  // full-text match finds fewer than TYPO_FALLBACK_BELOW visible products (facet filters aside,
-  // so the facet counts stay over one well-defined set). The count is an InitPlan that stops at
-  // that many rows; when it says "enough", the `<%` test is never evaluated, which spares every
-  // well-spelt query a trigram bitmap and recheck over the whole catalog.
-  const visibleP2 = scope.isPlatformAdmin
-    ? Prisma.sql`TRUE`
-    : Prisma.sql`(p2."lifecycle" <> 'DRAFT' OR p2."ownerTeamId" = ANY(${teams}::text[]))`;
-  const match = hasQuery
-    ? Prisma.sql`(p."searchVector" @@ to_tsquery('english', ${tsq}) OR (
-        (SELECT count(*) FROM (
-           SELECT 1 FROM "DataProduct" p2
-           WHERE ${visibleP2} AND p2."searchVector" @@ to_tsquery('english', ${tsq})
-           LIMIT ${TYPO_FALLBACK_BELOW}) enough) < ${TYPO_FALLBACK_BELOW}
-        AND ${q} <% p."searchText"))`
-    : Prisma.sql`TRUE`;
-  // Only computed when results are sorted by relevance: over tens of thousands of matches it is
-  // the statement's most expensive part. The name terms are cheap (short strings).
-  const rank =
-    hasQuery && effectiveSort(s) === "relevance"
-      ? Prisma.sql`(ts_rank(p."searchVector", to_tsquery('english', ${tsq}))
+  const visible = visibleSql(scope);
+  // Full-text match on the given document. The tsquery is a constant of the statement (not a
+  // subquery), so the planner estimates from statistics how many rows it keeps: that choice
+  // between "read an index in order and stop" and "collect all matches" is what bounds the work.
+  // Common words are wrapped so the full-text index cannot be used: collecting tens of thousands
+  // of matches from it (alone, or ANDed with a tag's index) costs more than testing rows read in
+  // the order the search needs, and the planner under-prices it (docs/decisions/0015).
+  const matchOn = (column: "searchVector" | "nameVector", rowByRow = false) => {
+    if (!hasQuery) return Prisma.sql`TRUE`;
+    const test = Prisma.sql`p.${Prisma.raw(`"${column}"`)} @@ to_tsquery('english', ${effective})`;
+    return rowByRow ? Prisma.sql`coalesce(${test}, FALSE)` : test;
+  };
+  const match = matchOn("searchVector", spelling.broad);
+
+  const filters: Partial<Record<Group, Prisma.Sql>> = {};
+  if (s.domain.length) filters.domain = Prisma.sql`p."domainId" IN (SELECT "id" FROM "Domain" WHERE "slug" = ANY(${s.domain}::text[]))`;
+  if (s.team.length) filters.team = Prisma.sql`p."ownerTeamId" IN (SELECT "id" FROM "Team" WHERE "slug" = ANY(${s.team}::text[]))`;
+  if (s.tag.length) filters.tag = Prisma.sql`p."tags" && ${s.tag}::text[]`;
+  if (s.classification.length) filters.classification = Prisma.sql`p."classification" = ANY(${s.classification}::"Classification"[])`;
+  if (s.lifecycle.length) filters.lifecycle = Prisma.sql`p."lifecycle" = ANY(${s.lifecycle}::"Lifecycle"[])`;
+  // A semi-join on one set (not an OR of two tests), so the planner sees how few rows it keeps.
+  if (s.access === "mine")
+    filters.access = Prisma.sql`p."id" IN (SELECT o."id" FROM "DataProduct" o WHERE o."ownerTeamId" = ANY(${teams}::text[]) UNION ALL SELECT "id" FROM granted)`;
+  const filtersExcept = (g: Group | null) => and(Object.entries(filters).flatMap(([k, v]) => (k === g ? [] : [v])));
+  const allFilters = filtersExcept(null);
+
+  // One sampled set per distinct filter combination the facets need: the results ("r"), and for
+  // each facet with a ticked value the results without that facet's own filter (disjunctive counts).
+  const sets: { name: string; except: Group | null }[] = [{ name: "r", except: null }];
+  if (withFacets) for (const g of Object.keys(filters) as Group[]) sets.push({ name: `s_${g}`, except: g });
+  const sourceOf = (g: Group) => (filters[g] ? `s_${g}` : "r");
+
+  const sampleCtes = sets.map(
+    ({ name, except }) => Prisma.sql`
+${Prisma.raw(name)} AS MATERIALIZED (
+  SELECT p."id", p."sampleKey" AS k, p."domainId", p."ownerTeamId", p."tags",
+         p."classification"::text AS cls, p."lifecycle"::text AS lc, p."name", p."updatedAt", p."consumerCount",
+         (p."ownerTeamId" = ANY(${teams}::text[]) OR p."id" IN (SELECT "id" FROM granted)) AS has_access
+  FROM "DataProduct" p
+  WHERE ${visible} AND ${match} AND ${filtersExcept(except)}
+  ORDER BY p."sampleKey" LIMIT ${EXACT_UP_TO + 1}
+),
+${Prisma.raw(name)}_w AS (
+  -- Sampled: the first EXACT_UP_TO rows (k below the next one's key) stand for the whole set.
+  SELECT count(*)::int AS n, count(*) > ${EXACT_UP_TO} AS sampled,
+         CASE WHEN count(*) > ${EXACT_UP_TO} THEN max(k) ELSE 2 END AS cutoff,
+         CASE WHEN count(*) > ${EXACT_UP_TO} THEN 1 / greatest(max(k), 1e-9) ELSE 1 END AS weight
+  FROM ${Prisma.raw(name)}
+)`,
+  );
+
+  const rank = hasQuery
+    ? Prisma.sql`(ts_rank(p."searchVector", to_tsquery('english', ${effective}))
         + CASE WHEN lower(p."name") = ${q} THEN 1.0 WHEN starts_with(lower(p."name"), ${q}) THEN 0.5 ELSE 0 END
         + 0.5 * word_similarity(${q}, lower(p."name")))`
-      : Prisma.sql`0::real`;
+    : Prisma.sql`0::real`;
 
+  // The page when the results were read whole: sort them in memory.
+  const exactPage = Prisma.sql`
+    SELECT r."id", ${sort === "relevance" ? rank : Prisma.sql`0::real`} AS rank, r."name", r."updatedAt", r."consumerCount"
+    FROM r JOIN "DataProduct" p ON p."id" = r."id"
+    ORDER BY ${ORDER[sort]} LIMIT ${limit} OFFSET ${offset}`;
+  // The page when they were sampled. Sorts by name, recency or consumers read their b-tree in
+  // order and stop after the page. Relevance ranks a bounded pool of candidates: name matches
+  // (the exact name, then names starting with the query, then the most consumed) and the most
+  // consumed of the sampled matches (already read; scanning for the most consumed of all matches
+  // would cost 1/selectivity rows). Name matches are collected whole, a bitmap over the name
+  // index in proportion to how many names match, not read in consumer order with a LIMIT: that
+  // plan is only fast when the planner guesses the match count right, and for rare words it does not.
+  const pool = Math.ceil((offset + limit) / RELEVANCE_POOL) * RELEVANCE_POOL;
+  const broadPage =
+    sort === "relevance" && hasQuery
+      ? Prisma.sql`
+    SELECT p."id", ${rank} AS rank, p."name", p."updatedAt", p."consumerCount"
+    FROM "DataProduct" p
+    WHERE p."id" IN (
+      (SELECT n."id" FROM name_hits n
+       ORDER BY lower(n."name") = ${q} DESC, starts_with(lower(n."name"), ${q}) DESC, n."consumerCount" DESC, n."name", n."id"
+       LIMIT ${pool})
+      UNION
+      (SELECT r."id" FROM r ORDER BY r."consumerCount" DESC, r."name", r."id" LIMIT ${pool / 2}))
+    ORDER BY ${ORDER.relevance} LIMIT ${limit} OFFSET ${offset}`
+      : Prisma.sql`
+    SELECT p."id", 0::real AS rank, p."name", p."updatedAt", p."consumerCount"
+    FROM "DataProduct" p
+    WHERE ${visible} AND ${match} AND ${allFilters}
+    ORDER BY ${INDEX_ORDER[sort === "relevance" ? "name" : sort]} LIMIT ${limit} OFFSET ${offset}`;
+  const nameHitsCte =
+    sort === "relevance" && hasQuery
+      ? Prisma.sql`name_hits AS MATERIALIZED (
+  SELECT p."id", p."name", p."consumerCount" FROM "DataProduct" p
+  WHERE ${visible} AND ${matchOn("nameVector")} AND ${allFilters}
+),`
+      : Prisma.empty;
+
+  const counted = (g: Exclude<Group, "access" | "tag">, column: string, label: Prisma.Sql, join: Prisma.Sql) => {
+    const src = Prisma.raw(sourceOf(g));
+    return Prisma.sql`
+      SELECT ${Prisma.raw(`'${g}'`)} AS facet, ${Prisma.raw(column)} AS value, ${label} AS label, round(count(*) * w.weight)::int AS n, w.sampled AS estimate
+      FROM ${src} x JOIN ${Prisma.raw(`${sourceOf(g)}_w`)} w ON x.k < w.cutoff ${join}
+      GROUP BY 2, 3, w.weight, w.sampled`;
+  };
   const facetsSql = withFacets
     ? Prisma.sql`(
-      SELECT coalesce(json_agg(json_build_object('facet', x.facet, 'value', x.value, 'label', x.label, 'count', x.n)), '[]'::json)
+      SELECT coalesce(json_agg(json_build_object('facet', f.facet, 'value', f.value, 'label', f.label, 'count', f.n, 'estimate', f.estimate)), '[]'::json)
       FROM (
-        SELECT 'domain' AS facet, d."slug" AS value, d."name" AS label, g.n_d AS n
-          FROM grouped g JOIN "Domain" d ON d."id" = g."domainId" WHERE g.gs = 'domain' AND g.n_d > 0
+        ${counted("domain", `d."slug"`, Prisma.sql`d."name"`, Prisma.sql`JOIN "Domain" d ON d."id" = x."domainId"`)}
         UNION ALL
-        SELECT 'team', t."slug", t."name", g.n_t
-          FROM grouped g JOIN "Team" t ON t."id" = g."ownerTeamId" WHERE g.gs = 'team' AND g.n_t > 0
+        ${counted("team", `t."slug"`, Prisma.sql`t."name"`, Prisma.sql`JOIN "Team" t ON t."id" = x."ownerTeamId"`)}
         UNION ALL
-        SELECT 'classification', g.cls, g.cls, g.n_c FROM grouped g WHERE g.gs = 'classification' AND g.n_c > 0
+        ${counted("classification", "x.cls", Prisma.sql`x.cls`, Prisma.empty)}
         UNION ALL
-        SELECT 'lifecycle', g.lc, g.lc, g.n_l FROM grouped g WHERE g.gs = 'lifecycle' AND g.n_l > 0
-        UNION ALL
-        SELECT 'access', 'mine', 'I have access', g.n_a FROM grouped g WHERE g.gs = 'access' AND g.has_access
+        ${counted("lifecycle", "x.lc", Prisma.sql`x.lc`, Prisma.empty)}
         UNION ALL
         SELECT * FROM (
-          SELECT 'tag', tag, tag, count(*) AS n
-          FROM f CROSS JOIN LATERAL unnest(f.tags) AS tag
-          WHERE f.fd AND f.ft AND f.fc AND f.fl AND f.fa
-          GROUP BY tag ORDER BY count(*) DESC, tag LIMIT 40
+          SELECT 'tag', tag, tag, round(count(*) * w.weight)::int, w.sampled
+          FROM ${Prisma.raw(sourceOf("tag"))} x JOIN ${Prisma.raw(`${sourceOf("tag")}_w`)} w ON x.k < w.cutoff
+          CROSS JOIN LATERAL unnest(x."tags") AS tag
+          GROUP BY tag, w.weight, w.sampled ORDER BY count(*) DESC, tag LIMIT 40
         ) tags
-      ) x
+        UNION ALL
+        SELECT 'access', 'mine', 'I have access', round(count(*) * w.weight)::int, w.sampled
+        FROM ${Prisma.raw(sourceOf("access"))} x JOIN ${Prisma.raw(`${sourceOf("access")}_w`)} w ON x.k < w.cutoff
+        WHERE x.has_access
+        GROUP BY w.weight, w.sampled
+      ) f
+      WHERE f.n > 0
     )`
     : Prisma.sql`NULL::json`;
 
   return Prisma.sql`
-WITH sel AS (
-  SELECT
-    coalesce((SELECT array_agg("id") FROM "Domain" WHERE "slug" = ANY(${s.domain}::text[])), '{}') AS domain_ids,
-    coalesce((SELECT array_agg("id") FROM "Team" WHERE "slug" = ANY(${s.team}::text[])), '{}') AS team_ids
+WITH
+granted AS (
+  -- "I have access" means: owned by one of the viewer's teams, or an active grant to one.
+  SELECT g."dataProductId" AS id FROM "Grant" g
+  WHERE g."teamId" = ANY(${teams}::text[]) AND g."status" = 'ACTIVE' AND g."kind" = 'CONSUME'
 ),
-acc AS (
-  SELECT DISTINCT g."dataProductId" AS id FROM "Grant" g
-  WHERE g."teamId" = ANY(${teams}::text[]) AND g."kind" = 'CONSUME' AND g."status" = 'ACTIVE'
-),
-f AS MATERIALIZED (
-  SELECT p."id", p."name", p."updatedAt", p."consumerCount", p."domainId", p."ownerTeamId", p."tags",
-         p."classification"::text AS cls, p."lifecycle"::text AS lc,
-         (p."ownerTeamId" = ANY(${teams}::text[]) OR acc.id IS NOT NULL) AS has_access,
-         ${rank} AS rank,
-         (cardinality(${s.domain}::text[]) = 0 OR p."domainId" = ANY(sel.domain_ids)) AS fd,
-         (cardinality(${s.team}::text[]) = 0 OR p."ownerTeamId" = ANY(sel.team_ids)) AS ft,
-         (cardinality(${s.tag}::text[]) = 0 OR p."tags" && ${s.tag}::text[]) AS ftag,
-         (cardinality(${s.classification}::text[]) = 0 OR p."classification"::text = ANY(${s.classification}::text[])) AS fc,
-         (cardinality(${s.lifecycle}::text[]) = 0 OR p."lifecycle"::text = ANY(${s.lifecycle}::text[])) AS fl,
-         (${s.access === "mine"} = FALSE OR p."ownerTeamId" = ANY(${teams}::text[]) OR acc.id IS NOT NULL) AS fa
-  FROM "DataProduct" p
-  CROSS JOIN sel
-  LEFT JOIN acc ON acc.id = p."id"
-  WHERE ${visible} AND ${match}
-),
-hits AS (
-  SELECT * FROM f WHERE fd AND ft AND ftag AND fc AND fl AND fa
-),
+${Prisma.join(sampleCtes, ",")},
+${nameHitsCte}
 page AS (
-  -- A plain ORDER BY … LIMIT is a top-N heap sort; a window function over it would sort every hit.
-  SELECT id, has_access, rank, name, "updatedAt", "consumerCount"
-  FROM hits ORDER BY ${ORDER[effectiveSort(s)]} LIMIT ${limit} OFFSET ${offset}
-),
-grouped AS (
-  -- One pass for five facets. Each facet counts the hits of every OTHER facet's filter,
-  -- so a value's count is what you get by adding it to the selection.
-  SELECT CASE
-           WHEN GROUPING("domainId") = 0 THEN 'domain'
-           WHEN GROUPING("ownerTeamId") = 0 THEN 'team'
-           WHEN GROUPING(cls) = 0 THEN 'classification'
-           WHEN GROUPING(lc) = 0 THEN 'lifecycle'
-           ELSE 'access' END AS gs,
-         "domainId", "ownerTeamId", cls, lc, has_access,
-         count(*) FILTER (WHERE ft AND ftag AND fc AND fl AND fa)::int AS n_d,
-         count(*) FILTER (WHERE fd AND ftag AND fc AND fl AND fa)::int AS n_t,
-         count(*) FILTER (WHERE fd AND ft AND ftag AND fl AND fa)::int AS n_c,
-         count(*) FILTER (WHERE fd AND ft AND ftag AND fc AND fa)::int AS n_l,
-         count(*) FILTER (WHERE fd AND ft AND ftag AND fc AND fl)::int AS n_a
-  FROM f
-  WHERE ${withFacets}
-  GROUP BY GROUPING SETS (("domainId"), ("ownerTeamId"), (cls), (lc), (has_access))
+  SELECT * FROM (${exactPage}) exact WHERE NOT (SELECT sampled FROM r_w)
+  UNION ALL
+  SELECT * FROM (${broadPage}) broad WHERE (SELECT sampled FROM r_w)
 )
 SELECT
-  (SELECT count(*)::int FROM hits) AS total,
+  (SELECT CASE WHEN sampled THEN round(${EXACT_UP_TO} * weight)::int ELSE n END FROM r_w) AS total,
+  (SELECT sampled FROM r_w) AS "totalIsEstimate",
   (
     SELECT coalesce(json_agg(json_build_object(
       'id', p."id", 'slug', p."slug", 'name', p."name",
       'excerpt', left(regexp_replace(p."description", '[#*_\`>\\[\\]]', '', 'g'), 280),
       'lifecycle', p."lifecycle", 'classification', p."classification", 'containsPii', p."containsPii",
-      'tags', p."tags", 'consumerCount', p."consumerCount", 'updatedAt', p."updatedAt", 'hasAccess', pg.has_access,
+      'tags', p."tags", 'consumerCount', p."consumerCount", 'updatedAt', p."updatedAt",
+      'hasAccess', (p."ownerTeamId" = ANY(${teams}::text[]) OR EXISTS (SELECT 1 FROM granted WHERE granted."id" = p."id")),
       'domain', json_build_object('slug', d."slug", 'name', d."name"),
       'team', json_build_object('slug', t."slug", 'name', t."name")
-    ) ORDER BY ${PAGE_ORDER[effectiveSort(s)]}), '[]'::json)
+    ) ORDER BY ${PAGE_ORDER[sort]}), '[]'::json)
     FROM page pg
     JOIN "DataProduct" p ON p."id" = pg.id
     JOIN "Domain" d ON d."id" = p."domainId"
     JOIN "Team" t ON t."id" = p."ownerTeamId"
   ) AS items,
   ${facetsSql} AS facets`;
+}
+
+/** Runs a statement and returns its rows: Prisma's $queryRaw in the app, `pg` in the benchmark. */
+export type RunSql = <T>(sql: Prisma.Sql) => Promise<T[]>;
+
+/** A search as the app runs it: one statement without text, two with (spelling, then search). */
+export async function runSearch(run: RunSql, scope: SearchScope, s: CatalogSearch): Promise<SearchRow | undefined> {
+  const tsq = toPrefixTsquery(s.q.trim().toLowerCase());
+  let spelling: Spelling = { tsquery: "", broad: false };
+  if (tsq) {
+    const [row] = await run<{ tsquery: string | null; broad: boolean | null }>(spellingSql(scope, s));
+    spelling = { tsquery: row?.tsquery ?? tsq, broad: row?.broad ?? false };
+  }
+  const [row] = await run<SearchRow>(searchSql(scope, s, spelling));
+  return row;
 }
 
 /** The naive baseline the benchmark compares against: ILIKE over the same columns, no index help. */

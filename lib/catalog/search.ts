@@ -1,16 +1,19 @@
 import "server-only";
-import { db } from "@/lib/db";
+import { Prisma, queryRows } from "@/lib/db";
 import { teamIds, type Viewer } from "@/lib/auth";
-import { effectiveSort, PAGE_SIZE, type CatalogSearch, type Sort } from "./search-params";
-import { searchSql, type FacetRow, type SearchItemRow, type SearchRow, type SearchScope } from "./search-sql";
+import { effectiveSort, MAX_PAGE, PAGE_SIZE, type CatalogSearch, type Sort } from "./search-params";
+import { runSearch, type FacetRow, type SearchItemRow, type SearchScope } from "./search-sql";
 
 export type CatalogHit = SearchItemRow;
-export type FacetValue = { value: string; label: string; count: number; selected: boolean };
+/** `estimate`: counted over a sample of a large match set (docs/decisions/0015), shown as "about". */
+export type FacetValue = { value: string; label: string; count: number; selected: boolean; estimate?: boolean };
 export type CatalogFacets = Record<FacetRow["facet"], FacetValue[]>;
 
 /** What the search endpoint returns and the catalog page renders: JSON-safe. */
 export type CatalogResult = {
   total: number;
+  /** True when more than EXACT_UP_TO products match: `total` and most facet counts are then estimates. */
+  totalIsEstimate: boolean;
   page: number;
   pageSize: number;
   pages: number;
@@ -21,6 +24,17 @@ export type CatalogResult = {
 
 export function searchScope(viewer: Viewer): SearchScope {
   return { isPlatformAdmin: viewer.isPlatformAdmin, teamIds: teamIds(viewer) };
+}
+
+/** The search scope of a user straight from the database (one statement); null for an unknown user. */
+export async function searchScopeOfUser(userId: string): Promise<SearchScope | null> {
+  const [row] = await queryRows<SearchScope>(Prisma.sql`
+    SELECT u."isPlatformAdmin" AS "isPlatformAdmin",
+           coalesce(array_agg(m."teamId") FILTER (WHERE m."teamId" IS NOT NULL), '{}') AS "teamIds"
+    FROM "User" u LEFT JOIN "Membership" m ON m."userId" = u."id"
+    WHERE u."id" = ${userId}
+    GROUP BY u."id"`);
+  return row ?? null;
 }
 
 const CLASSIFICATION_ORDER = ["PUBLIC", "INTERNAL", "CONFIDENTIAL", "RESTRICTED"];
@@ -36,7 +50,9 @@ function shapeFacets(rows: FacetRow[], s: CatalogSearch): CatalogFacets {
     access: s.access ? [s.access] : [],
   };
   const facets: CatalogFacets = { domain: [], team: [], tag: [], classification: [], lifecycle: [], access: [] };
-  for (const r of rows) facets[r.facet].push({ value: r.value, label: r.label, count: r.count, selected: selected[r.facet].includes(r.value) });
+  for (const r of rows) {
+    facets[r.facet].push({ value: r.value, label: r.label, count: r.count, selected: selected[r.facet].includes(r.value), ...(r.estimate ? { estimate: true } : {}) });
+  }
   // A selected value with no hits left stays listed (count 0), so it can be unticked.
   for (const key of Object.keys(facets) as FacetRow["facet"][]) {
     for (const v of selected[key]) {
@@ -55,17 +71,24 @@ function shapeFacets(rows: FacetRow[], s: CatalogSearch): CatalogFacets {
 
 /**
  * Searches the products the viewer may see: ranked full-text and typo-tolerant
- * matching, facet counts over the same visible rows, one page of results.
+ * matching, facet counts over the same visible rows, one page of results. Above
+ * EXACT_UP_TO matches the counts are estimated from a uniform sample (docs/decisions/0015).
  */
 export async function searchCatalog(viewer: Viewer, s: CatalogSearch): Promise<CatalogResult> {
-  const [row] = await db.$queryRaw<SearchRow[]>(searchSql(searchScope(viewer), s));
+  return searchCatalogIn(searchScope(viewer), s);
+}
+
+/** As searchCatalog, for a scope already known (the search endpoint reads it with searchScopeOfUser). */
+export async function searchCatalogIn(scope: SearchScope, s: CatalogSearch): Promise<CatalogResult> {
+  const row = await runSearch(queryRows, scope, s);
   const total = row?.total ?? 0;
   const pageSize = s.limit ?? PAGE_SIZE;
   return {
     total,
+    totalIsEstimate: row?.totalIsEstimate ?? false,
     page: s.page,
     pageSize,
-    pages: Math.max(1, Math.ceil(total / pageSize)),
+    pages: Math.min(MAX_PAGE, Math.max(1, Math.ceil(total / pageSize))),
     sort: effectiveSort(s),
     items: (row?.items ?? []).map((i) => ({ ...i, updatedAt: new Date(i.updatedAt).toISOString() })),
     facets: row?.facets ? shapeFacets(row.facets, s) : null,

@@ -1,20 +1,28 @@
 import "server-only";
 import { PrismaPg } from "@prisma/adapter-pg";
-import { PrismaClient } from "./generated/client";
+import pg from "pg";
+import { PrismaClient, type Prisma } from "./generated/client";
 import { env } from "@/lib/env";
 
 export { Prisma } from "./generated/client";
 export type * from "./generated/client";
 export * from "./generated/enums";
 
-function createClient() {
-  return new PrismaClient({ adapter: new PrismaPg({ connectionString: env.DATABASE_URL }) });
-}
+// One pool and one client per process; dev hot reload would otherwise open a new pool per edit.
+const globalForDb = globalThis as unknown as { meshportPool?: pg.Pool; meshportDb?: PrismaClient };
+const pool = globalForDb.meshportPool ?? new pg.Pool({ connectionString: env.DATABASE_URL });
+export const db = globalForDb.meshportDb ?? new PrismaClient({ adapter: new PrismaPg(pool) });
+if (process.env.NODE_ENV !== "production") Object.assign(globalForDb, { meshportPool: pool, meshportDb: db });
 
-// One client per process; dev hot reload would otherwise open a new pool per edit.
-const globalForDb = globalThis as unknown as { meshportDb?: PrismaClient };
-export const db = globalForDb.meshportDb ?? createClient();
-if (process.env.NODE_ENV !== "production") globalForDb.meshportDb = db;
+/**
+ * A read-only raw statement on Prisma's own connection pool, results as `pg` returns them. For the
+ * catalog search, which runs as the user types: Prisma's result mapping cost more than the query
+ * (docs/decisions/0015). Writes go through Prisma, so they stay in its transactions.
+ */
+export async function queryRows<T>(sql: Prisma.Sql): Promise<T[]> {
+  const result = await pool.query(sql.text, sql.values as unknown[]);
+  return result.rows as T[];
+}
 
 export type Db = PrismaClient;
 /** The client handed to `db.$transaction(async (tx) => …)`. */

@@ -1,0 +1,126 @@
+// Catalog search above EXACT_UP_TO matches (docs/decisions/0015): counts become estimates from
+// a uniform sample and say so, pages are still exact (read in index order), narrow views stay
+// exact, and drafts stay invisible. A domain of its own with 1,200 active products and 150
+// drafts of a team the viewer is not in, against the real PostgreSQL.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { db } from "@/lib/db";
+import type { Viewer } from "@/lib/auth";
+import { searchCatalog } from "@/lib/catalog";
+import { EXACT_UP_TO } from "@/lib/catalog/search-sql";
+import { parseCatalogSearch } from "@/lib/catalog/search-params";
+import { unique, viewerByEmail } from "../support/viewers";
+
+const run = unique("scale");
+const domainSlug = `${run}-dom`;
+// One word of this run only (letters), so text matches are ours whatever else the database holds.
+const word = `quokka${run.replace(/[^a-z]/g, "")}`;
+const ACTIVE = 1200;
+const DRAFTS = 150;
+const CLASSES = ["PUBLIC", "INTERNAL", "CONFIDENTIAL", "RESTRICTED"] as const;
+let outsider: Viewer; // mia: in neither team
+const names: string[] = [];
+
+const search = (params: Record<string, string | string[]>) => searchCatalog(outsider, parseCatalogSearch({ domain: domainSlug, ...params }));
+const near = (actual: number, expected: number, tolerance = 0.1) => Math.abs(actual - expected) <= expected * tolerance;
+
+beforeAll(async () => {
+  outsider = await viewerByEmail("mia@example.com");
+  const domain = await db.domain.create({ data: { slug: domainSlug, name: `Scale ${run}` } });
+  const team = await db.team.create({ data: { slug: `${run}-a`, name: `Scale Crew ${run}`, domainId: domain.id } });
+  const drafts = await db.team.create({ data: { slug: `${run}-d`, name: `Draft Crew ${run}`, domainId: domain.id } });
+  const rows = Array.from({ length: ACTIVE }, (_, i) => {
+    // The product named exactly like the query sorts after all others by name (and none has
+    // consumers), so only the relevance candidates' exact-name rule can put it first.
+    const name = i === 0 ? word : `A ${word} Stream ${String(i).padStart(4, "0")}`;
+    names.push(name);
+    return {
+      slug: `${run}-${i}`,
+      name,
+      domainId: domain.id,
+      ownerTeamId: team.id,
+      tags: [i % 2 === 0 ? "alpha" : "beta"],
+      classification: CLASSES[Math.floor(i / 2) % 4]!,
+    };
+  });
+  await db.dataProduct.createMany({ data: rows });
+  await db.dataProduct.createMany({
+    data: Array.from({ length: DRAFTS }, (_, i) => ({
+      slug: `${run}-draft-${i}`,
+      name: `${word} Draft ${i}`,
+      domainId: domain.id,
+      ownerTeamId: drafts.id,
+      lifecycle: "DRAFT" as const,
+      tags: ["secret"],
+      classification: "INTERNAL" as const,
+    })),
+  });
+}, 120_000);
+
+afterAll(async () => {
+  await db.dataProduct.deleteMany({ where: { domain: { slug: domainSlug } } });
+  await db.team.deleteMany({ where: { slug: { in: [`${run}-a`, `${run}-d`] } } });
+  await db.domain.deleteMany({ where: { slug: domainSlug } });
+});
+
+describe(`more than ${EXACT_UP_TO} matches`, () => {
+  it("estimates the total and the facet counts from a sample, and flags them as estimates", async () => {
+    expect(ACTIVE).toBeGreaterThan(EXACT_UP_TO);
+    const r = await search({});
+    expect(r.totalIsEstimate).toBe(true);
+    expect(near(r.total, ACTIVE)).toBe(true);
+    const classes = r.facets!.classification;
+    expect(classes.map((c) => c.value).sort()).toEqual([...CLASSES].sort());
+    for (const c of classes) {
+      expect(c.estimate).toBe(true);
+      expect(near(c.count, ACTIVE / 4, 0.25)).toBe(true);
+    }
+    expect(near(r.facets!.tag.find((t) => t.value === "alpha")!.count, ACTIVE / 2, 0.15)).toBe(true);
+  });
+
+  it("never samples a draft the viewer may not see", async () => {
+    const r = await search({});
+    expect(r.facets!.lifecycle.map((l) => l.value)).toEqual(["ACTIVE"]);
+    expect(r.facets!.tag.map((t) => t.value)).not.toContain("secret");
+    expect(r.facets!.team.map((t) => t.value)).toEqual([`${run}-a`]);
+    const text = await search({ q: word, sort: "name" });
+    expect(text.items.map((i) => i.name)).not.toContain(`${word} Draft 0`);
+  });
+
+  it("pages through a sampled set exactly, in index order", async () => {
+    const sorted = [...names].sort();
+    const page1 = await search({ sort: "name" });
+    const page2 = await search({ sort: "name", page: "2" });
+    expect(page1.items.map((i) => i.name)).toEqual(sorted.slice(0, 20));
+    expect(page2.items.map((i) => i.name)).toEqual(sorted.slice(20, 40));
+  });
+
+  it("ranks the product named like the query first, even when thousands match", async () => {
+    const r = await search({ q: word });
+    expect(r.totalIsEstimate).toBe(true);
+    expect(r.items[0]?.name).toBe(word);
+    expect(r.items).toHaveLength(20);
+  });
+});
+
+describe("views narrowed below the threshold", () => {
+  it("counts exactly again, while a facet whose own filter is off may still be an estimate", async () => {
+    const r = await search({ classification: "RESTRICTED" });
+    expect(r.totalIsEstimate).toBe(false);
+    expect(r.total).toBe(ACTIVE / 4);
+    // Classification counts ignore the classification filter: all 1,200 products, sampled.
+    expect(r.facets!.classification.every((c) => c.estimate)).toBe(true);
+    // Tag counts honour it: 300 products, counted exactly.
+    const tags = Object.fromEntries(r.facets!.tag.map((t) => [t.value, [t.count, t.estimate ?? false]]));
+    expect(tags).toEqual({ alpha: [150, false], beta: [150, false] });
+  });
+
+  it("is exact for every facet when each set it counts is small", async () => {
+    const r = await search({ classification: "RESTRICTED", tag: "alpha" });
+    expect(r.total).toBe(150);
+    expect(r.totalIsEstimate).toBe(false);
+    for (const values of Object.values(r.facets!)) for (const v of values) expect(v.estimate ?? false).toBe(false);
+    // Tag counts ignore the tag filter and honour the classification one; the other way round for classification.
+    expect(Object.fromEntries(r.facets!.tag.map((t) => [t.value, t.count]))).toEqual({ alpha: 150, beta: 150 });
+    expect(Object.fromEntries(r.facets!.classification.map((c) => [c.value, c.count]))).toEqual({ PUBLIC: 150, INTERNAL: 150, CONFIDENTIAL: 150, RESTRICTED: 150 });
+  });
+});
