@@ -9,6 +9,7 @@ import type { Viewer } from "./viewer";
 export { handlers, signIn, signOut, enabledSignInMethods } from "./config";
 export { listDemoUsers } from "./demo-users";
 export { safeReturnPath } from "./return-path";
+export { sessionUserIdFrom } from "./request-session";
 
 /** The signed-in user, or null. Cached for the duration of one request. */
 export const getViewer = cache(async (): Promise<Viewer | null> => {

@@ -1,14 +1,19 @@
 import type { NextRequest } from "next/server";
-import { getViewer } from "@/lib/auth/session";
-import { searchCatalog } from "@/lib/catalog";
+import { sessionUserIdFrom } from "@/lib/auth/session";
+import { searchCatalogIn, searchScopeOfUser } from "@/lib/catalog";
 import { recordFromParams, searchParamsSchema } from "@/lib/catalog/search-params";
 
 export const dynamic = "force-dynamic";
 
-/** GET /api/search?q=…&domain=…&tag=…&sort=…&page=… — the catalog search as JSON, for the signed-in viewer. */
+/**
+ * GET /api/search?q=…&domain=…&tag=…&sort=…&page=… — the catalog search as JSON, for the signed-in
+ * viewer. Called on every pause in typing, so it reads the session cookie and the viewer's teams
+ * in one statement rather than loading the full viewer (docs/decisions/0015).
+ */
 export async function GET(request: NextRequest) {
-  const viewer = await getViewer();
-  if (!viewer) return Response.json({ error: "Sign in to search the catalog." }, { status: 401 });
+  const userId = await sessionUserIdFrom(request);
+  const scope = userId ? await searchScopeOfUser(userId) : null;
+  if (!scope) return Response.json({ error: "Sign in to search the catalog." }, { status: 401 });
   const parsed = searchParamsSchema.safeParse(recordFromParams(request.nextUrl.searchParams));
   if (!parsed.success) {
     return Response.json(
@@ -16,6 +21,6 @@ export async function GET(request: NextRequest) {
       { status: 422 },
     );
   }
-  const result = await searchCatalog(viewer, parsed.data);
+  const result = await searchCatalogIn(scope, parsed.data);
   return Response.json(result, { headers: { "Cache-Control": "private, no-store" } });
 }
