@@ -203,10 +203,11 @@ export function CatalogSearch({ initial, initialKey }: { initial: CatalogResult;
                   <span className="font-semibold">{fmt.format(result.total)}</span> data product{result.total === 1 ? "" : "s"}
                 </>
               )}
-              {view.q ? (
+              {/* The words of the answer shown, not of the box: while typing, the last answer stays up. */}
+              {result.query ? (
                 <>
                   {" "}
-                  matching <span className="font-medium">“{view.q}”</span>
+                  matching <span className="font-medium">“{result.query}”</span>
                 </>
               ) : null}
             </p>
@@ -247,7 +248,7 @@ export function CatalogSearch({ initial, initialKey }: { initial: CatalogResult;
 
           {result.items.length === 0 ? (
             <div className="rounded-lg border border-dashed border-slate-300 px-6 py-12 text-center">
-              <p className="text-sm font-semibold text-slate-900">No data products match{view.q ? ` “${view.q}”` : " these filters"}</p>
+              <p className="text-sm font-semibold text-slate-900">No data products match{result.query ? ` “${result.query}”` : " these filters"}</p>
               <p className="mx-auto mt-1 max-w-md text-sm text-slate-500">
                 Check the spelling, use fewer words or remove a filter. If the data does not exist yet, publish it as a new data product.
               </p>
@@ -265,7 +266,7 @@ export function CatalogSearch({ initial, initialKey }: { initial: CatalogResult;
           ) : (
             <ol className={cn("space-y-3 transition-opacity", busy && "opacity-60")} aria-label="Data products" aria-busy={busy}>
               {result.items.map((p) => (
-                <ResultCard key={p.id} hit={p} query={view.q} />
+                <ResultCard key={p.id} hit={p} query={result.query} />
               ))}
             </ol>
           )}

@@ -11,6 +11,8 @@ export type CatalogFacets = Record<FacetRow["facet"], FacetValue[]>;
 
 /** What the search endpoint returns and the catalog page renders: JSON-safe. */
 export type CatalogResult = {
+  /** The text this answer is for (the box may already hold newer words while it is on screen). */
+  query: string;
   total: number;
   /** True when more than EXACT_UP_TO products match: `total` and most facet counts are then estimates. */
   totalIsEstimate: boolean;
@@ -84,6 +86,7 @@ export async function searchCatalogIn(scope: SearchScope, s: CatalogSearch): Pro
   const total = row?.total ?? 0;
   const pageSize = s.limit ?? PAGE_SIZE;
   return {
+    query: s.q,
     total,
     totalIsEstimate: row?.totalIsEstimate ?? false,
     page: s.page,
