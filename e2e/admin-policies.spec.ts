@@ -4,6 +4,8 @@ test("a platform admin changes a policy, sees it in the audit log, and others ca
   const ada = await signInAs(browser, "Ada Okafor");
   await ada.goto("/admin/policies");
   const maxPartitions = ada.getByLabel("Maximum partitions");
+  // Read the current value once the form holds it (an early read can see the empty field).
+  await expect(maxPartitions).toHaveValue(/^\d+$/);
   const original = await maxPartitions.inputValue();
 
   await ada.getByLabel("Minimum retention, hours").fill("48");

@@ -344,7 +344,7 @@ function FacetGroup({ title: heading, values, onToggle, format }: { title: strin
       </ul>
       {values.length > 8 ? (
         <button type="button" onClick={() => setExpanded(!expanded)} className="mt-1 px-1 text-xs font-medium text-indigo-700 hover:underline">
-          {expanded ? "Show fewer" : `Show all ${values.length}`}
+          {expanded ? "Show fewer" : `Show ${values.length - 8} more`}
         </button>
       ) : null}
     </fieldset>

@@ -21,6 +21,8 @@ export type SearchScope = { isPlatformAdmin: boolean; teamIds: string[] };
 
 /** Sets up to this many products are counted and ranked exactly; larger ones are estimated from a sample of this size. */
 export const EXACT_UP_TO = 1000;
+/** Values listed per facet: the ticked ones, then the most frequent (a mesh may have hundreds of teams and tags). */
+export const FACET_VALUES_LISTED = 40;
 /** Broad searches rank this many name matches and half as many of the most-consumed sampled matches (per block of pages). */
 export const RELEVANCE_POOL = 200;
 /** Below this many full-text matches (visible to the viewer), misspelt words are corrected and the search widened. */
@@ -246,10 +248,11 @@ ${Prisma.raw(name)}_w AS (
 ),`
       : Prisma.empty;
 
-  const counted = (g: Exclude<Group, "access" | "tag">, column: string, label: Prisma.Sql, join: Prisma.Sql) => {
+  const counted = (g: Exclude<Group, "access" | "tag">, column: string, label: Prisma.Sql, join: Prisma.Sql, ticked: string[]) => {
     const src = Prisma.raw(sourceOf(g));
     return Prisma.sql`
-      SELECT ${Prisma.raw(`'${g}'`)} AS facet, ${Prisma.raw(column)} AS value, ${label} AS label, round(count(*) * w.weight)::int AS n, w.sampled AS estimate
+      SELECT ${Prisma.raw(`'${g}'`)} AS facet, ${Prisma.raw(column)} AS value, ${label} AS label, round(count(*) * w.weight)::int AS n,
+             w.sampled AS estimate, ${ticked}::text[] AS ticked
       FROM ${src} x JOIN ${Prisma.raw(`${sourceOf(g)}_w`)} w ON x.k < w.cutoff ${join}
       GROUP BY 2, 3, w.weight, w.sampled`;
   };
@@ -257,27 +260,30 @@ ${Prisma.raw(name)}_w AS (
     ? Prisma.sql`(
       SELECT coalesce(json_agg(json_build_object('facet', f.facet, 'value', f.value, 'label', f.label, 'count', f.n, 'estimate', f.estimate)), '[]'::json)
       FROM (
-        ${counted("domain", `d."slug"`, Prisma.sql`d."name"`, Prisma.sql`JOIN "Domain" d ON d."id" = x."domainId"`)}
-        UNION ALL
-        ${counted("team", `t."slug"`, Prisma.sql`t."name"`, Prisma.sql`JOIN "Team" t ON t."id" = x."ownerTeamId"`)}
-        UNION ALL
-        ${counted("classification", "x.cls", Prisma.sql`x.cls`, Prisma.empty)}
-        UNION ALL
-        ${counted("lifecycle", "x.lc", Prisma.sql`x.lc`, Prisma.empty)}
-        UNION ALL
-        SELECT * FROM (
-          SELECT 'tag', tag, tag, round(count(*) * w.weight)::int, w.sampled
+        -- Each facet lists its ticked values and then the most frequent ones, FACET_VALUES_LISTED in all.
+        SELECT f.*, row_number() OVER (PARTITION BY f.facet ORDER BY f.value = ANY(f.ticked) DESC, f.n DESC, f.value) AS pos
+        FROM (
+          ${counted("domain", `d."slug"`, Prisma.sql`d."name"`, Prisma.sql`JOIN "Domain" d ON d."id" = x."domainId"`, s.domain)}
+          UNION ALL
+          ${counted("team", `t."slug"`, Prisma.sql`t."name"`, Prisma.sql`JOIN "Team" t ON t."id" = x."ownerTeamId"`, s.team)}
+          UNION ALL
+          ${counted("classification", "x.cls", Prisma.sql`x.cls`, Prisma.empty, s.classification)}
+          UNION ALL
+          ${counted("lifecycle", "x.lc", Prisma.sql`x.lc`, Prisma.empty, s.lifecycle)}
+          UNION ALL
+          SELECT 'tag', tag, tag, round(count(*) * w.weight)::int, w.sampled, ${s.tag}::text[]
           FROM ${Prisma.raw(sourceOf("tag"))} x JOIN ${Prisma.raw(`${sourceOf("tag")}_w`)} w ON x.k < w.cutoff
           CROSS JOIN LATERAL unnest(x."tags") AS tag
-          GROUP BY tag, w.weight, w.sampled ORDER BY count(*) DESC, tag LIMIT 40
-        ) tags
-        UNION ALL
-        SELECT 'access', 'mine', 'I have access', round(count(*) * w.weight)::int, w.sampled
-        FROM ${Prisma.raw(sourceOf("access"))} x JOIN ${Prisma.raw(`${sourceOf("access")}_w`)} w ON x.k < w.cutoff
-        WHERE x.has_access
-        GROUP BY w.weight, w.sampled
+          GROUP BY tag, w.weight, w.sampled
+          UNION ALL
+          SELECT 'access', 'mine', 'I have access', round(count(*) * w.weight)::int, w.sampled, '{}'::text[]
+          FROM ${Prisma.raw(sourceOf("access"))} x JOIN ${Prisma.raw(`${sourceOf("access")}_w`)} w ON x.k < w.cutoff
+          WHERE x.has_access
+          GROUP BY w.weight, w.sampled
+        ) f
+        WHERE f.n > 0
       ) f
-      WHERE f.n > 0
+      WHERE f.pos <= ${FACET_VALUES_LISTED}
     )`
     : Prisma.sql`NULL::json`;
 

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import type { Viewer } from "@/lib/auth";
 import { searchCatalog } from "@/lib/catalog";
-import { EXACT_UP_TO } from "@/lib/catalog/search-sql";
+import { EXACT_UP_TO, FACET_VALUES_LISTED } from "@/lib/catalog/search-sql";
 import { parseCatalogSearch } from "@/lib/catalog/search-params";
 import { unique, viewerByEmail } from "../support/viewers";
 
@@ -38,7 +38,9 @@ beforeAll(async () => {
       name,
       domainId: domain.id,
       ownerTeamId: team.id,
-      tags: [i % 2 === 0 ? "alpha" : "beta"],
+      // alpha/beta split the catalog in halves; 45 filler tags (and "zrare" on three products)
+      // make more tag values than a facet lists.
+      tags: [i % 2 === 0 ? "alpha" : "beta", `filler${i % 45}`, ...(i < 3 ? ["zrare"] : [])],
       classification: CLASSES[Math.floor(i / 2) % 4]!,
     };
   });
@@ -110,7 +112,7 @@ describe("views narrowed below the threshold", () => {
     // Classification counts ignore the classification filter: all 1,200 products, sampled.
     expect(r.facets!.classification.every((c) => c.estimate)).toBe(true);
     // Tag counts honour it: 300 products, counted exactly.
-    const tags = Object.fromEntries(r.facets!.tag.map((t) => [t.value, [t.count, t.estimate ?? false]]));
+    const tags = Object.fromEntries(r.facets!.tag.filter((t) => !t.value.startsWith("filler")).map((t) => [t.value, [t.count, t.estimate ?? false]]));
     expect(tags).toEqual({ alpha: [150, false], beta: [150, false] });
   });
 
@@ -120,7 +122,22 @@ describe("views narrowed below the threshold", () => {
     expect(r.totalIsEstimate).toBe(false);
     for (const values of Object.values(r.facets!)) for (const v of values) expect(v.estimate ?? false).toBe(false);
     // Tag counts ignore the tag filter and honour the classification one; the other way round for classification.
-    expect(Object.fromEntries(r.facets!.tag.map((t) => [t.value, t.count]))).toEqual({ alpha: 150, beta: 150 });
+    const tags = r.facets!.tag.filter((t) => !t.value.startsWith("filler"));
+    expect(Object.fromEntries(tags.map((t) => [t.value, t.count]))).toEqual({ alpha: 150, beta: 150 });
     expect(Object.fromEntries(r.facets!.classification.map((c) => [c.value, c.count]))).toEqual({ PUBLIC: 150, INTERNAL: 150, CONFIDENTIAL: 150, RESTRICTED: 150 });
+  });
+});
+
+describe("facets with many values", () => {
+  it(`lists the ${FACET_VALUES_LISTED} most frequent values, and a ticked value even when it is rare`, async () => {
+    const all = await search({});
+    expect(all.facets!.tag).toHaveLength(FACET_VALUES_LISTED);
+    expect(all.facets!.tag.map((t) => t.value)).not.toContain("zrare");
+    expect(all.facets!.tag.slice(0, 2).map((t) => t.value).sort()).toEqual(["alpha", "beta"]);
+
+    const ticked = await search({ tag: "zrare" });
+    expect(ticked.total).toBe(3);
+    expect(ticked.facets!.tag).toHaveLength(FACET_VALUES_LISTED);
+    expect(ticked.facets!.tag[0]).toMatchObject({ value: "zrare", selected: true });
   });
 });
