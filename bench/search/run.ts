@@ -141,7 +141,11 @@ async function timeIt(fn: () => Promise<unknown>): Promise<number> {
   return performance.now() - t0;
 }
 
-type SizeResult = { size: number; api: Stat; sql: Stat; naive: Stat; naiveWithQuery: Stat; apiWithQuery: Stat; rssMiB: number };
+type SizeResult = {
+  size: number; api: Stat; sql: Stat; naive: Stat; naiveWithQuery: Stat; apiWithQuery: Stat; rssMiB: number;
+  /** Medians inside the endpoint (Server-Timing): reading the session and scope, running the search. */
+  handlerSession: number; handlerSearch: number;
+};
 
 async function benchSize(baseUrl: string, size: number, env: NodeJS.ProcessEnv): Promise<SizeResult> {
   console.log(`▸ ${size} products`);
@@ -160,9 +164,15 @@ async function benchSize(baseUrl: string, size: number, env: NodeJS.ProcessEnv):
     const scope: SearchScope = { isPlatformAdmin: false, teamIds: teams.rows.map((r) => r.teamId) };
     const parsed = QUERIES.map((q) => searchParamsSchema.parse(recordFromParams(new URLSearchParams(q))));
 
+    // The endpoint's Server-Timing says how much of each call was session + scope and search.
+    const handler = { session: [] as number[], search: [] as number[] };
     const api = (q: string) =>
       fetch(`${BASE}/api/search?${q}`, { headers: { cookie } }).then(async (r) => {
         if (!r.ok) throw new Error(`GET /api/search?${q}: ${r.status}`);
+        for (const part of (r.headers.get("server-timing") ?? "").split(",")) {
+          const [name, dur] = part.trim().split(";dur=");
+          if (name === "session" || name === "search") handler[name].push(Number(dur));
+        }
         return r.json();
       });
     // Every statement the endpoint runs for this query (spelling, then search), nothing else.
@@ -179,6 +189,7 @@ async function benchSize(baseUrl: string, size: number, env: NodeJS.ProcessEnv):
       await sql(i);
       await naive(i);
     }
+    handler.session.length = handler.search.length = 0;
     const t = { api: [] as number[], sql: [] as number[], naive: [] as number[], apiQ: [] as number[], naiveQ: [] as number[] };
     for (let round = 0; round < ROUNDS; round++) {
       for (let i = 0; i < QUERIES.length; i++) {
@@ -197,7 +208,10 @@ async function benchSize(baseUrl: string, size: number, env: NodeJS.ProcessEnv):
     }
     const rssMiB = peakRssMiB(server.pid!);
     await db.end();
-    return { size, api: stat(t.api), sql: stat(t.sql), naive: stat(t.naive), apiWithQuery: stat(t.apiQ), naiveWithQuery: stat(t.naiveQ), rssMiB };
+    return {
+      size, api: stat(t.api), sql: stat(t.sql), naive: stat(t.naive), apiWithQuery: stat(t.apiQ), naiveWithQuery: stat(t.naiveQ), rssMiB,
+      handlerSession: pct(handler.session, 50), handlerSearch: pct(handler.search, 50),
+    };
   } finally {
     server.kill("SIGTERM");
     await new Promise((r) => server.once("exit", r));
@@ -237,6 +251,10 @@ async function main() {
       `${String(r.size).padStart(8)} ${ms(r.api.p50)} ${ms(r.api.p95)} ${ms(r.sql.p50)} ${ms(r.sql.p95)} ${ms(r.naive.p50)}  ${ms(r.naive.p95)}  ${(r.api.p95 / r.sql.p95).toFixed(2).padStart(11)}  ${(r.naive.p95 / r.api.p95).toFixed(2).padStart(13)}  ${r.rssMiB.toFixed(0).padStart(12)}`,
     );
   }
+  console.log(
+    "(inside the endpoint, medians: %s)",
+    results.map((r) => `${r.size}: session+scope ${r.handlerSession.toFixed(1)}, search ${r.handlerSearch.toFixed(1)}, rest of the HTTP call ≈ ${(r.api.p50 - r.handlerSession - r.handlerSearch).toFixed(1)} ms`).join("; "),
+  );
   console.log("(text queries only: api p95 / naive p95 by size: %s)", results.map((r) => `${r.size}: ${r.apiWithQuery.p95.toFixed(1)} / ${r.naiveWithQuery.p95.toFixed(1)}`).join(", "));
   const big = results.find((r) => r.size === 100_000) ?? results[results.length - 1]!;
   const small = results.find((r) => r.size === 1000) ?? results[0]!;

@@ -39,7 +39,8 @@ export type EnsureTopicResult =
 export async function ensureTopic(spec: TopicSpec): Promise<EnsureTopicResult> {
   return withAdmin(`create topic ${spec.topic}`, async (admin) => {
     const created = await admin.createTopics({
-      waitForLeaders: true,
+      // Waited for below: kafkajs' own wait gives up after the client's short retry budget.
+      waitForLeaders: false,
       topics: [{
         topic: spec.topic,
         numPartitions: spec.partitions,
@@ -47,6 +48,7 @@ export async function ensureTopic(spec: TopicSpec): Promise<EnsureTopicResult> {
         configEntries: Object.entries(spec.configs ?? {}).map(([name, value]) => ({ name, value })),
       }],
     });
+    await waitForLeaders(admin, spec.topic);
     if (created) return { outcome: "created" };
     // kafkajs returns false (not an error) for TOPIC_ALREADY_EXISTS.
     const { topics } = await admin.fetchTopicMetadata({ topics: [spec.topic] });
@@ -60,6 +62,31 @@ export async function ensureTopic(spec: TopicSpec): Promise<EnsureTopicResult> {
       message: `Topic ${spec.topic} already exists with ${partitions.length} partition(s) and replication factor ${replicationFactor}; requested ${spec.partitions} and ${spec.replicationFactor}.`,
     };
   });
+}
+
+const TRANSIENT = new Set(["UNKNOWN_TOPIC_OR_PARTITION", "LEADER_NOT_AVAILABLE"]);
+const isTransient = (e: unknown) => {
+  const err = e as { type?: string; originalError?: { type?: string } };
+  return TRANSIENT.has(err.type ?? "") || TRANSIENT.has(err.originalError?.type ?? "");
+};
+
+/**
+ * A new topic's partitions get leaders a moment after the create call returns; until then the
+ * brokers answer UNKNOWN_TOPIC_OR_PARTITION (seen on a broker that had just started). Polls the
+ * metadata for up to `waitMs`, then lets the caller go on: the topic exists either way.
+ */
+async function waitForLeaders(admin: Admin, topic: string, waitMs = 3000): Promise<void> {
+  const deadline = Date.now() + waitMs;
+  while (Date.now() < deadline) {
+    try {
+      const { topics } = await admin.fetchTopicMetadata({ topics: [topic] });
+      const partitions = topics[0]?.partitions ?? [];
+      if (partitions.length > 0 && partitions.every((p) => p.leader >= 0)) return;
+    } catch (e) {
+      if (!isTransient(e)) throw e;
+    }
+    await new Promise((r) => setTimeout(r, 150));
+  }
 }
 
 export type PartitionInfo = {
