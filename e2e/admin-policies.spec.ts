@@ -34,3 +34,13 @@ test("a platform admin changes a policy, sees it in the audit log, and others ca
   await expect(sam.getByText("This page does not exist, or you cannot see it")).toBeVisible();
   expect((await sam.goto("/admin/audit"))?.status()).toBe(404);
 });
+
+test("forms arrive with their values in the page itself, before any script runs", async ({ browser }) => {
+  const ada = await signInAs(browser, "Ada Okafor");
+  const html = await (await ada.request.get("/admin/policies")).text();
+  const input = /<input[^>]*name="maxPartitions"[^>]*>/.exec(html)?.[0];
+  expect(input).toBeDefined();
+  expect(input).toMatch(/value="\d+"/);
+  const select = /<select[^>]*name="piiMinClassification"[^>]*>[\s\S]*?<\/select>/.exec(html)?.[0];
+  expect(select).toMatch(/<option[^>]*selected/);
+});

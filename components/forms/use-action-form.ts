@@ -2,7 +2,7 @@
 
 import { useMutation } from "@tanstack/react-query";
 import { zodResolver } from "@hookform/resolvers/zod";
-import { useForm, type DefaultValues, type FieldValues, type Path } from "react-hook-form";
+import { get, useForm, type DefaultValues, type FieldValues, type Path, type UseFormRegister } from "react-hook-form";
 import type { z } from "zod";
 import type { ActionResult } from "@/lib/action-result";
 
@@ -26,6 +26,14 @@ export function useActionForm<TInput extends FieldValues, TData>({
   onSuccess: (data: TData) => void;
 }) {
   const form = useForm<TInput>({ resolver: zodResolver(schema, undefined, { raw: true }), defaultValues });
+  // react-hook-form puts default values into its inputs when they mount in the browser, so the
+  // server-rendered HTML had empty fields until hydration (and typing into them then was lost).
+  // Rendering the defaults as the inputs' own initial values keeps page and form in step.
+  const register: UseFormRegister<TInput> = (name, options) => {
+    const initial: unknown = get(defaultValues, name);
+    const rendered = typeof initial === "boolean" ? { defaultChecked: initial } : initial == null ? {} : { defaultValue: initial };
+    return { ...form.register(name, options), ...rendered };
+  };
   const mutation = useMutation({
     mutationFn: action,
     onSuccess: (result) => {
@@ -37,7 +45,7 @@ export function useActionForm<TInput extends FieldValues, TData>({
   });
   const failure = mutation.data && !mutation.data.ok ? mutation.data.message : mutation.error ? OFFLINE : null;
   return {
-    form,
+    form: { ...form, register },
     errors: form.formState.errors,
     onSubmit: form.handleSubmit((values) => mutation.mutate(values)),
     pending: mutation.isPending,
