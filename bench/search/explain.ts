@@ -3,7 +3,8 @@
 // as the bench analyst: the tool for finding where a slow query spends its time.
 import { performance } from "node:perf_hooks";
 import pg from "pg";
-import { searchSql, spellingSql, toPrefixTsquery, type SearchScope, type Spelling } from "../../lib/catalog/search-sql";
+import type { Prisma } from "../../lib/db/generated/client";
+import { runSearch, type RunSql, type SearchScope, type Spelling } from "../../lib/catalog/search-sql";
 import { recordFromParams, searchParamsSchema } from "../../lib/catalog/search-params";
 import { BENCH_USER_EMAIL } from "./catalog";
 import { QUERIES } from "./queries";
@@ -18,13 +19,17 @@ async function main() {
   const verbose = process.env.VERBOSE === "1";
   for (const q of given.length ? given : QUERIES) {
     const search = searchParamsSchema.parse(recordFromParams(new URLSearchParams(q)));
-    let spelling: Spelling = { tsquery: toPrefixTsquery(search.q), broad: false };
-    if (spelling.tsquery) {
-      const sp = spellingSql(scope, search);
-      spelling = (await db.query<Spelling>(sp.text, sp.values as unknown[])).rows[0]!;
-    }
-    const effective = `${spelling.tsquery}${spelling.broad ? " (broad)" : ""}`;
-    const s = searchSql(scope, search, spelling);
+    // Run the search as the app does, keeping the statements it ran: the last one is the search.
+    const ran: { sql: Prisma.Sql; rows: unknown[] }[] = [];
+    const record: RunSql = async <T,>(sql: Prisma.Sql) => {
+      const rows = (await db.query(sql.text, sql.values as unknown[])).rows as T[];
+      ran.push({ sql, rows });
+      return rows;
+    };
+    await runSearch(record, scope, search);
+    const spelling = ran.length > 1 ? (ran[0]!.rows[0] as Spelling) : null;
+    const effective = spelling ? `${spelling.tsquery}${spelling.broad ? " (broad)" : ""}` : "";
+    const s = ran.at(-1)!.sql;
     const plan = await db.query<{ "QUERY PLAN": string }>(`EXPLAIN (ANALYZE, BUFFERS) ${s.text}`, s.values as unknown[]);
     const lines = plan.rows.map((r) => r["QUERY PLAN"]);
     const times: number[] = [];

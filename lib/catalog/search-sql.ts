@@ -2,9 +2,11 @@ import "server-only";
 import { Prisma } from "@/lib/db/generated/client";
 import { effectiveSort, PAGE_SIZE, type CatalogSearch, type Sort } from "./search-params";
 
-// The catalog search as one SQL statement: a page of results, the total and the facet
-// counts in one round trip. Kept apart from the Prisma client so the benchmark runs exactly
-// this SQL through `pg` (bench/search/run.ts). See docs/decisions/0010, 0011 and 0015.
+// The catalog search in SQL: with text, a spelling statement (spellingSql) then the search
+// statement (searchSql), which returns a page of results, the total and the facet counts in one
+// round trip; without text, the search statement alone (runSearch runs them). Kept apart from
+// the Prisma client so the benchmark runs exactly these statements through `pg`
+// (bench/search/run.ts). See docs/decisions/0010, 0011 and 0015.
 //
 // Work is bounded whatever the catalog size (0015). Every set the statement counts is read in
 // "sampleKey" order (a random number fixed per product) and stops after EXACT_UP_TO + 1 rows:
@@ -78,7 +80,6 @@ export type SearchItemRow = {
 export type FacetKind = "domain" | "team" | "tag" | "classification" | "lifecycle" | "access";
 export type FacetRow = { facet: FacetKind; value: string; label: string; count: number; estimate: boolean };
 
-type Group = Exclude<FacetKind, "access"> | "access";
 
 const ORDER: Record<Sort, Prisma.Sql> = {
   relevance: Prisma.sql`rank DESC, name ASC, id ASC`,
@@ -167,7 +168,7 @@ export function searchSql(scope: SearchScope, s: CatalogSearch, spelling: Spelli
   };
   const match = matchOn("searchVector", spelling.broad);
 
-  const filters: Partial<Record<Group, Prisma.Sql>> = {};
+  const filters: Partial<Record<FacetKind, Prisma.Sql>> = {};
   if (s.domain.length) filters.domain = Prisma.sql`p."domainId" IN (SELECT "id" FROM "Domain" WHERE "slug" = ANY(${s.domain}::text[]))`;
   if (s.team.length) filters.team = Prisma.sql`p."ownerTeamId" IN (SELECT "id" FROM "Team" WHERE "slug" = ANY(${s.team}::text[]))`;
   if (s.tag.length) filters.tag = Prisma.sql`p."tags" && ${s.tag}::text[]`;
@@ -176,14 +177,14 @@ export function searchSql(scope: SearchScope, s: CatalogSearch, spelling: Spelli
   // A semi-join on one set (not an OR of two tests), so the planner sees how few rows it keeps.
   if (s.access === "mine")
     filters.access = Prisma.sql`p."id" IN (SELECT o."id" FROM "DataProduct" o WHERE o."ownerTeamId" = ANY(${teams}::text[]) UNION ALL SELECT "id" FROM granted)`;
-  const filtersExcept = (g: Group | null) => and(Object.entries(filters).flatMap(([k, v]) => (k === g ? [] : [v])));
+  const filtersExcept = (g: FacetKind | null) => and(Object.entries(filters).flatMap(([k, v]) => (k === g ? [] : [v])));
   const allFilters = filtersExcept(null);
 
   // One sampled set per distinct filter combination the facets need: the results ("r"), and for
   // each facet with a ticked value the results without that facet's own filter (disjunctive counts).
-  const sets: { name: string; except: Group | null }[] = [{ name: "r", except: null }];
-  if (withFacets) for (const g of Object.keys(filters) as Group[]) sets.push({ name: `s_${g}`, except: g });
-  const sourceOf = (g: Group) => (filters[g] ? `s_${g}` : "r");
+  const sets: { name: string; except: FacetKind | null }[] = [{ name: "r", except: null }];
+  if (withFacets) for (const g of Object.keys(filters) as FacetKind[]) sets.push({ name: `s_${g}`, except: g });
+  const sourceOf = (g: FacetKind) => (filters[g] ? `s_${g}` : "r");
 
   const sampleCtes = sets.map(
     ({ name, except }) => Prisma.sql`
@@ -248,7 +249,7 @@ ${Prisma.raw(name)}_w AS (
 ),`
       : Prisma.empty;
 
-  const counted = (g: Exclude<Group, "access" | "tag">, column: string, label: Prisma.Sql, join: Prisma.Sql, ticked: string[]) => {
+  const counted = (g: Exclude<FacetKind, "access" | "tag">, column: string, label: Prisma.Sql, join: Prisma.Sql, ticked: string[]) => {
     const src = Prisma.raw(sourceOf(g));
     return Prisma.sql`
       SELECT ${Prisma.raw(`'${g}'`)} AS facet, ${Prisma.raw(column)} AS value, ${label} AS label, round(count(*) * w.weight)::int AS n,
