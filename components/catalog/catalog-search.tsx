@@ -271,6 +271,16 @@ export function CatalogSearch({ initial, initialKey }: { initial: CatalogResult;
             </ol>
           )}
 
+          {result.rankedCount !== null && view.page >= result.pages ? (
+            <p className="text-sm text-slate-600" data-testid="ranked-note">
+              Relevance ranks a sample of {fmt.format(result.rankedCount)} of the matches.{" "}
+              <button type="button" onClick={() => navigate({ sort: "name" })} className="font-medium text-indigo-700 underline-offset-2 hover:underline">
+                Sort by name
+              </button>{" "}
+              to page through all of them.
+            </p>
+          ) : null}
+
           {result.pages > 1 ? (
             <nav aria-label="Pagination" className="flex items-center justify-between border-t border-slate-200 pt-4 text-sm">
               <PageLink disabled={view.page <= 1} onClick={() => navigate({ ...view, page: view.page - 1 })}>

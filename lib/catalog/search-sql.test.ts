@@ -45,8 +45,14 @@ describe("search statement", () => {
   it("keeps common words away from the full-text index and uses it for rare ones", () => {
     expect(sql({ q: "orders" }, true).text).toContain(`coalesce(p."searchVector" @@`);
     expect(sql({ q: "kestrel" }, false).text).not.toContain(`coalesce(p."searchVector" @@`);
-    // Name candidates always come from the name index.
-    expect(sql({ q: "orders" }, true).text).toContain(`p."nameVector" @@ to_tsquery`);
+  });
+
+  it("ranks a sampled set with the names that start with the query, the query escaped for LIKE", () => {
+    const statement = sql({ q: "50%_off" });
+    expect(statement.text).toContain(`lower(p."name") COLLATE "C" LIKE`);
+    expect(statement.values).toContain("50\\%\\_off%");
+    // Other sorts read their own index; they rank nothing.
+    expect(sql({ q: "50%_off", sort: "name" }).text).not.toContain("candidates");
   });
 
   it("applies visibility to every set, and not at all for platform admins", () => {

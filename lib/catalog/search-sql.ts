@@ -13,7 +13,9 @@ import { effectiveSort, PAGE_SIZE, type CatalogSearch, type Sort } from "./searc
 //   - a set of at most EXACT_UP_TO products is then read whole: exact counts, exact ranking;
 //   - a larger set has been sampled uniformly: counts are estimates (each sampled product stands
 //     for 1 / cutoff products), flagged as such, and the page is read in index order instead
-//     (sorts by name, recency, consumers) or ranked over a bounded candidate pool (relevance).
+//     (sorts by name, recency, consumers) or ranked over the sample and the names that start
+//     with the query (relevance).
+// The sets are read from a covering index in sampleKey order, never from the table (0016).
 //
 // Every user value is a bind parameter; only fragments chosen by code (which filters are on,
 // the sort order) are spliced in.
@@ -25,13 +27,13 @@ export type SearchScope = { isPlatformAdmin: boolean; teamIds: string[] };
 export const EXACT_UP_TO = 1000;
 /** Values listed per facet: the ticked ones, then the most frequent (a mesh may have hundreds of teams and tags). */
 export const FACET_VALUES_LISTED = 40;
-/** Broad searches rank this many name matches and half as many of the most-consumed sampled matches (per block of pages). */
+/** Sampled relevance searches also rank up to this many names starting with the query (per block of pages). */
 export const RELEVANCE_POOL = 200;
 /** Below this many full-text matches (visible to the viewer), misspelt words are corrected and the search widened. */
 export const TYPO_FALLBACK_BELOW = 5;
 /**
  * Words found in at least this share of the catalog are matched row by row rather than through
- * the full-text index, when the search reads its sets (see `matchOn`).
+ * the full-text index, when the search reads its sets (see `match` in searchSql).
  */
 export const BROAD_TEXT_SHARE = 0.05;
 /** Similar words tried per query word when correcting typos. */
@@ -59,6 +61,8 @@ export function toPrefixTsquery(q: string): string {
 export type SearchRow = {
   total: number;
   totalIsEstimate: boolean;
+  /** A sampled relevance search ranks this many candidates; null when every match is ranked. */
+  rankedCount: number | null;
   items: SearchItemRow[];
   facets: FacetRow[] | null;
 };
@@ -161,12 +165,8 @@ export function searchSql(scope: SearchScope, s: CatalogSearch, spelling: Spelli
   // Common words are wrapped so the full-text index cannot be used: collecting tens of thousands
   // of matches from it (alone, or ANDed with a tag's index) costs more than testing rows read in
   // the order the search needs, and the planner under-prices it (docs/decisions/0015).
-  const matchOn = (column: "searchVector" | "nameVector", rowByRow = false) => {
-    if (!hasQuery) return Prisma.sql`TRUE`;
-    const test = Prisma.sql`p.${Prisma.raw(`"${column}"`)} @@ to_tsquery('english', ${effective})`;
-    return rowByRow ? Prisma.sql`coalesce(${test}, FALSE)` : test;
-  };
-  const match = matchOn("searchVector", spelling.broad);
+  const test = Prisma.sql`p."searchVector" @@ to_tsquery('english', ${effective})`;
+  const match = !hasQuery ? Prisma.sql`TRUE` : spelling.broad ? Prisma.sql`coalesce(${test}, FALSE)` : test;
 
   const filters: Partial<Record<FacetKind, Prisma.Sql>> = {};
   if (s.domain.length) filters.domain = Prisma.sql`p."domainId" IN (SELECT "id" FROM "Domain" WHERE "slug" = ANY(${s.domain}::text[]))`;
@@ -186,11 +186,23 @@ export function searchSql(scope: SearchScope, s: CatalogSearch, spelling: Spelli
   if (withFacets) for (const g of Object.keys(filters) as FacetKind[]) sets.push({ name: `s_${g}`, except: g });
   const sourceOf = (g: FacetKind) => (filters[g] ? `s_${g}` : "r");
 
+  // Weighted full-text rank (a name match outweighs a tag, a tag a description mention), and
+  // the name typed in full, or its start, above everything else. Cheap enough to rank a whole
+  // sample from the index (a trigram similarity to the name cost ten times as much).
+  const rank = hasQuery
+    ? Prisma.sql`(ts_rank(p."searchVector", to_tsquery('english', ${effective}))
+        + CASE WHEN lower(p."name") = ${q} THEN 1.0 WHEN starts_with(lower(p."name"), ${q}) THEN 0.5 ELSE 0 END)`
+    : Prisma.sql`0::real`;
+  const ranked = sort === "relevance" && hasQuery;
+
+  // Every column a set reads is in the covering index on sampleKey (migration
+  // search_sample_covering_index), so reading a set in sampleKey order never visits the table.
   const sampleCtes = sets.map(
     ({ name, except }) => Prisma.sql`
 ${Prisma.raw(name)} AS MATERIALIZED (
   SELECT p."id", p."sampleKey" AS k, p."domainId", p."ownerTeamId", p."tags",
          p."classification"::text AS cls, p."lifecycle"::text AS lc, p."name", p."updatedAt", p."consumerCount",
+         ${name === "r" && ranked ? rank : Prisma.sql`0::real`} AS rank,
          (p."ownerTeamId" = ANY(${teams}::text[]) OR p."id" IN (SELECT "id" FROM granted)) AS has_access
   FROM "DataProduct" p
   WHERE ${visible} AND ${match} AND ${filtersExcept(except)}
@@ -205,49 +217,38 @@ ${Prisma.raw(name)}_w AS (
 )`,
   );
 
-  const rank = hasQuery
-    ? Prisma.sql`(ts_rank(p."searchVector", to_tsquery('english', ${effective}))
-        + CASE WHEN lower(p."name") = ${q} THEN 1.0 WHEN starts_with(lower(p."name"), ${q}) THEN 0.5 ELSE 0 END
-        + 0.5 * word_similarity(${q}, lower(p."name")))`
-    : Prisma.sql`0::real`;
-
   // The page when the results were read whole: sort them in memory.
   const exactPage = Prisma.sql`
-    SELECT r."id", ${sort === "relevance" ? rank : Prisma.sql`0::real`} AS rank, r."name", r."updatedAt", r."consumerCount"
-    FROM r JOIN "DataProduct" p ON p."id" = r."id"
+    SELECT r."id", r.rank, r."name", r."updatedAt", r."consumerCount" FROM r
     ORDER BY ${ORDER[sort]} LIMIT ${limit} OFFSET ${offset}`;
   // The page when they were sampled. Sorts by name, recency or consumers read their b-tree in
-  // order and stop after the page. Relevance ranks a bounded pool of candidates: name matches
-  // (the exact name, then names starting with the query, then the most consumed) and the most
-  // consumed of the sampled matches (already read; scanning for the most consumed of all matches
-  // would cost 1/selectivity rows). Name matches are collected whole, a bitmap over the name
-  // index in proportion to how many names match, not read in consumer order with a LIMIT: that
-  // plan is only fast when the planner guesses the match count right, and for rare words it does not.
+  // order and stop after the page. Relevance ranks the sample itself (already read, ranked from
+  // the index) together with the names that start with the query, read in order from an index
+  // on lower(name) (so "Payments", typed in full, is first however many products mention
+  // payments). The sample is uniform, so its best matches stand for the best of the set;
+  // beyond them, pages of a sampled relevance search end (rankedCount says where).
   const pool = Math.ceil((offset + limit) / RELEVANCE_POOL) * RELEVANCE_POOL;
-  const broadPage =
-    sort === "relevance" && hasQuery
-      ? Prisma.sql`
-    SELECT p."id", ${rank} AS rank, p."name", p."updatedAt", p."consumerCount"
-    FROM "DataProduct" p
-    WHERE p."id" IN (
-      (SELECT n."id" FROM name_hits n
-       ORDER BY lower(n."name") = ${q} DESC, starts_with(lower(n."name"), ${q}) DESC, n."consumerCount" DESC, n."name", n."id"
-       LIMIT ${pool})
-      UNION
-      (SELECT r."id" FROM r ORDER BY r."consumerCount" DESC, r."name", r."id" LIMIT ${pool / 2}))
+  const likePrefix = `${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  const candidatesCte = ranked
+    ? Prisma.sql`candidates AS MATERIALIZED (
+  SELECT r."id", r.rank, r."name", r."updatedAt", r."consumerCount" FROM r WHERE (SELECT sampled FROM r_w)
+  UNION
+  SELECT p."id", ${rank} AS rank, p."name", p."updatedAt", p."consumerCount"
+  FROM (SELECT p."id", p."name", p."searchVector", p."updatedAt", p."consumerCount"
+        FROM "DataProduct" p
+        WHERE (SELECT sampled FROM r_w) AND lower(p."name") COLLATE "C" LIKE ${likePrefix} AND ${visible} AND ${match} AND ${allFilters}
+        ORDER BY lower(p."name") COLLATE "C" LIMIT ${pool}) p
+),`
+    : Prisma.empty;
+  const broadPage = ranked
+    ? Prisma.sql`
+    SELECT c."id", c.rank, c."name", c."updatedAt", c."consumerCount" FROM candidates c
     ORDER BY ${ORDER.relevance} LIMIT ${limit} OFFSET ${offset}`
-      : Prisma.sql`
+    : Prisma.sql`
     SELECT p."id", 0::real AS rank, p."name", p."updatedAt", p."consumerCount"
     FROM "DataProduct" p
     WHERE ${visible} AND ${match} AND ${allFilters}
     ORDER BY ${INDEX_ORDER[sort === "relevance" ? "name" : sort]} LIMIT ${limit} OFFSET ${offset}`;
-  const nameHitsCte =
-    sort === "relevance" && hasQuery
-      ? Prisma.sql`name_hits AS MATERIALIZED (
-  SELECT p."id", p."name", p."consumerCount" FROM "DataProduct" p
-  WHERE ${visible} AND ${matchOn("nameVector")} AND ${allFilters}
-),`
-      : Prisma.empty;
 
   const counted = (g: Exclude<FacetKind, "access" | "tag">, column: string, label: Prisma.Sql, join: Prisma.Sql, ticked: string[]) => {
     const src = Prisma.raw(sourceOf(g));
@@ -296,7 +297,7 @@ granted AS (
   WHERE g."teamId" = ANY(${teams}::text[]) AND g."status" = 'ACTIVE' AND g."kind" = 'CONSUME'
 ),
 ${Prisma.join(sampleCtes, ",")},
-${nameHitsCte}
+${candidatesCte}
 page AS (
   SELECT * FROM (${exactPage}) exact WHERE NOT (SELECT sampled FROM r_w)
   UNION ALL
@@ -305,6 +306,7 @@ page AS (
 SELECT
   (SELECT CASE WHEN sampled THEN round(${EXACT_UP_TO} * weight)::int ELSE n END FROM r_w) AS total,
   (SELECT sampled FROM r_w) AS "totalIsEstimate",
+  ${ranked ? Prisma.sql`(SELECT CASE WHEN sampled THEN (SELECT count(*)::int FROM candidates) END FROM r_w)` : Prisma.sql`NULL::int`} AS "rankedCount",
   (
     SELECT coalesce(json_agg(json_build_object(
       'id', p."id", 'slug', p."slug", 'name', p."name",

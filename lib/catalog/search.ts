@@ -16,6 +16,11 @@ export type CatalogResult = {
   total: number;
   /** True when more than EXACT_UP_TO products match: `total` and most facet counts are then estimates. */
   totalIsEstimate: boolean;
+  /**
+   * Set when relevance ranked a sample of a large match set (docs/decisions/0016): how many
+   * matches it ranked, and so where its pages end. Other sorts page through every match.
+   */
+  rankedCount: number | null;
   page: number;
   pageSize: number;
   pages: number;
@@ -89,9 +94,10 @@ export async function searchCatalogIn(scope: SearchScope, s: CatalogSearch): Pro
     query: s.q,
     total,
     totalIsEstimate: row?.totalIsEstimate ?? false,
+    rankedCount: row?.rankedCount ?? null,
     page: s.page,
     pageSize,
-    pages: Math.min(MAX_PAGE, Math.max(1, Math.ceil(total / pageSize))),
+    pages: Math.min(MAX_PAGE, Math.max(1, Math.ceil(Math.min(total, row?.rankedCount ?? total) / pageSize))),
     sort: effectiveSort(s),
     items: (row?.items ?? []).map((i) => ({ ...i, updatedAt: new Date(i.updatedAt).toISOString() })),
     facets: row?.facets ? shapeFacets(row.facets, s) : null,

@@ -101,6 +101,16 @@ describe(`more than ${EXACT_UP_TO} matches`, () => {
     expect(r.totalIsEstimate).toBe(true);
     expect(r.items[0]?.name).toBe(word);
     expect(r.items).toHaveLength(20);
+    // Relevance ranked the sample (and the names starting with the query): its pages end there.
+    expect(r.rankedCount).toBeGreaterThanOrEqual(EXACT_UP_TO);
+    expect(r.rankedCount).toBeLessThan(r.total);
+    expect(r.pages).toBe(Math.ceil(r.rankedCount! / 20));
+    const last = await search({ q: word, page: String(r.pages) });
+    expect(last.items.length).toBeGreaterThan(0);
+    // Sorted by name, every match can be paged through.
+    const byName = await search({ q: word, sort: "name" });
+    expect(byName.rankedCount).toBeNull();
+    expect(byName.pages).toBe(Math.ceil(byName.total / 20));
   });
 });
 
