@@ -5,12 +5,13 @@
 // runs); a production build of Meshport (`next start`) against it; then a fixed set of
 // queries measured three ways in the same run:
 //   api   — GET /api/search over HTTP, signed in as a demo analyst (what a browser waits for)
-//   sql   — the same statements the endpoint runs (lib/catalog/search-sql.ts runSearch), through `pg`
+//   sql   — the same statements the endpoint runs (lib/catalog/search-sql.ts runSearch), through a `pg` pool
 //   naive — ILIKE '%q%' over the same rows (lib/catalog/search-sql.ts naiveSearchSql)
 // No Kafka needed. Environment:
 //   DATABASE_URL           use this PostgreSQL (bench databases are created next to its database);
 //                          unset: start an embedded one in .meshport/bench on MESHPORT_BENCH_PG_PORT (54399)
 //   BENCH_SIZES=1000,10000,100000   BENCH_ROUNDS=7   BENCH_PORT=3399   BENCH_DIST_DIR=.next-bench   BENCH_SKIP_BUILD=1
+//   BENCH_DETAIL=1 (median and worst per query)
 import { spawn, execFileSync, type ChildProcess } from "node:child_process";
 import { existsSync, readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
@@ -179,8 +180,10 @@ async function benchSize(baseUrl: string, size: number, env: NodeJS.ProcessEnv):
         }
         return r.json();
       });
-    // Every statement the endpoint runs for this query (spelling, then search), nothing else.
-    const viaPg: RunSql = async <T,>(s: Prisma.Sql) => (await db.query(s.text, s.values as unknown[])).rows as T[];
+    // Every statement the endpoint runs for this query, nothing else, and as it runs them: step 1,
+    // then the results and the facet sets at once, each on a connection of a pool.
+    const pool = new pg.Pool({ connectionString: url, max: 10 });
+    const viaPg: RunSql = async <T,>(s: Prisma.Sql) => (await pool.query(s.text, s.values as unknown[])).rows as T[];
     const sql = (i: number) => runSearch(viaPg, scope, parsed[i]!);
     const naive = (i: number) => {
       const s = naiveSearchSql(scope, parsed[i]!);
@@ -210,8 +213,17 @@ async function benchSize(baseUrl: string, size: number, env: NodeJS.ProcessEnv):
         }
       }
     }
+    if (process.env.BENCH_DETAIL) {
+      // Per query: median and worst of the rounds, api / sql / naive.
+      const of = (xs: number[], i: number) => xs.filter((_, j) => j % QUERIES.length === i);
+      for (let i = 0; i < QUERIES.length; i++) {
+        const cell = (xs: number[]) => `${pct(of(xs, i), 50).toFixed(1).padStart(6)} ${Math.max(...of(xs, i)).toFixed(1).padStart(6)}`;
+        console.log(`  ${(QUERIES[i] || "(browse)").padEnd(50)} api ${cell(t.api)}   sql ${cell(t.sql)}   naive ${cell(t.naive)}`);
+      }
+    }
     const rssMiB = peakRssMiB(server.pid!);
     await db.end();
+    await pool.end();
     return {
       size, api: stat(t.api), sql: stat(t.sql), naive: stat(t.naive), apiWithQuery: stat(t.apiQ), naiveWithQuery: stat(t.naiveQ), rssMiB,
       handlerSession: pct(handler.session, 50), handlerSearch: pct(handler.search, 50),

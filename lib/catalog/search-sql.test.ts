@@ -1,11 +1,17 @@
 import { describe, expect, it } from "vitest";
 import { parseCatalogSearch } from "./search-params";
-import { EXACT_UP_TO, queryWords, searchSql, spellingSql, toPrefixTsquery, type SearchScope } from "./search-sql";
+import { EXACT_UP_TO, facetSetSql, prepareSql, queryWords, searchSql, tickedFacets, toPrefixTsquery, type FacetKind, type Prepared, type SearchScope } from "./search-sql";
 
 const analyst: SearchScope = { isPlatformAdmin: false, teamIds: ["team-a"] };
+const prepared = (q: string, broad = false): Prepared => ({ tsquery: toPrefixTsquery(q), broad, domainIds: ["d1"], ownerTeamIds: ["t1"] });
 const sql = (params: Record<string, string | string[]>, broad = false) => {
   const s = parseCatalogSearch(params);
-  return searchSql(analyst, s, { tsquery: toPrefixTsquery(s.q), broad });
+  return searchSql(analyst, s, prepared(s.q, broad));
+};
+/** Every statement step 2 runs: the results, then one per ticked facet. */
+const statements = (params: Record<string, string | string[]>) => {
+  const s = parseCatalogSearch(params);
+  return [searchSql(analyst, s, prepared(s.q)), ...tickedFacets(s).map((g: FacetKind) => facetSetSql(analyst, s, prepared(s.q), g))];
 };
 /** How many sets the statement reads in sampleKey order (each stops after EXACT_UP_TO + 1 rows). */
 const sampledSets = (text: string) => text.split(`ORDER BY p."sampleKey" LIMIT`).length - 1;
@@ -28,18 +34,28 @@ describe("search statement", () => {
     const statement = sql({ q: evil, tag: "pii" });
     expect(statement.text).not.toContain("DROP TABLE");
     expect(statement.values).toContain(toPrefixTsquery(evil));
-    expect(spellingSql(analyst, parseCatalogSearch({ q: evil })).text).not.toContain("DROP TABLE");
+    expect(prepareSql(analyst, parseCatalogSearch({ q: evil, domain: evil })).text).not.toContain("DROP TABLE");
+    for (const st of statements({ q: evil, tag: evil, domain: evil })) expect(st.text).not.toContain("DROP TABLE");
   });
 
-  it("reads one bounded set for the results and one per facet with a ticked value", () => {
-    expect(sampledSets(sql({}).text)).toBe(1);
-    expect(sampledSets(sql({ q: "orders", tag: "pii", classification: "RESTRICTED" }).text)).toBe(3);
-    expect(sampledSets(sql({ domain: ["sales", "finance"], access: "mine" }).text)).toBe(3);
+  it("reads one bounded set for the results and one per facet with a ticked value, each in a statement of its own", () => {
+    const sets = (params: Record<string, string | string[]>) => statements(params).map((st) => sampledSets(st.text));
+    expect(sets({})).toEqual([1]);
+    expect(sets({ q: "orders", tag: "pii", classification: "RESTRICTED" })).toEqual([1, 1, 1]);
+    expect(sets({ domain: ["sales", "finance"], access: "mine" })).toEqual([1, 1, 1]);
     expect(sql({}).values).toContain(EXACT_UP_TO + 1);
   });
 
+  it("filters domains and teams by the ids step 1 found, not by a join", () => {
+    const [results] = statements({ domain: "sales", team: "crew" });
+    expect(results!.text).toContain(`p."domainId" = ANY(`);
+    expect(results!.values).toContainEqual(["d1"]);
+    expect(results!.values).toContainEqual(["t1"]);
+  });
+
   it("skips the facet sets when the caller asks for no facets (the quick-jump palette)", () => {
-    expect(sampledSets(sql({ q: "orders", tag: "pii", facets: "0" }).text)).toBe(1);
+    expect(tickedFacets(parseCatalogSearch({ q: "orders", tag: "pii", facets: "0" }))).toEqual([]);
+    expect(sql({ q: "orders", tag: "pii", facets: "0" }).text).not.toContain("json_build_object('facet'");
   });
 
   it("keeps common words away from the full-text index and uses it for rare ones", () => {
@@ -56,10 +72,9 @@ describe("search statement", () => {
   });
 
   it("applies visibility to every set, and not at all for platform admins", () => {
-    const statement = sql({ q: "orders", tag: "pii" });
     const visibility = `p."lifecycle" <> 'DRAFT' OR p."ownerTeamId" = ANY(`;
-    expect(statement.text.split(visibility).length - 1).toBeGreaterThanOrEqual(sampledSets(statement.text));
-    const admin = searchSql({ isPlatformAdmin: true, teamIds: [] }, parseCatalogSearch({ q: "orders" }), { tsquery: "orders:*", broad: false });
+    for (const st of statements({ q: "orders", tag: "pii" })) expect(st.text.split(visibility).length - 1).toBeGreaterThanOrEqual(sampledSets(st.text));
+    const admin = searchSql({ isPlatformAdmin: true, teamIds: [] }, parseCatalogSearch({ q: "orders" }), prepared("orders"));
     expect(admin.text).not.toContain(visibility);
   });
 });

@@ -107,22 +107,28 @@ const PAGE_ORDER: Record<Sort, Prisma.Sql> = {
 const and = (parts: Prisma.Sql[]) => (parts.length ? Prisma.join(parts, " AND ") : Prisma.sql`TRUE`);
 
 /**
- * Step 1 of a text search: the words as typed, or, when they match fewer than
- * TYPO_FALLBACK_BELOW visible products, each word OR'ed with its closest spellings among the
- * catalog's own words (pg_trgm over "SearchTerm"): "invnetory" → "(invnetory:* | inventory)".
- * Corrections are whole words, not prefixes: the planner estimates a plain lexeme from its
- * statistics far better than a prefix, and a wrong estimate is what makes a plan slow.
- * Returns one row: the tsquery text step 2 searches for, and whether the words as typed are
- * common (found in at least BROAD_TEXT_SHARE of a fixed 200-product sample of the catalog).
+ * Step 1, when the search has text or a domain or team filter: the tsquery to search for, whether
+ * its words are common, and the ids of the ticked domains and teams, so that step 2 filters on
+ * constants the planner can estimate (and an index-only scan can test without a join).
+ *
+ * The tsquery is the words as typed or, when they match fewer than TYPO_FALLBACK_BELOW visible
+ * products, each word OR'ed with its closest spellings among the catalog's own words (pg_trgm
+ * over "SearchTerm"): "invnetory" → "(invnetory:* | inventory)". Corrections are whole words,
+ * not prefixes: the planner estimates a plain lexeme from its statistics far better than a
+ * prefix, and a wrong estimate is what makes a plan slow. Words are common when found in at
+ * least BROAD_TEXT_SHARE of a fixed 200-product sample of the catalog.
  */
-export function spellingSql(scope: SearchScope, s: CatalogSearch): Prisma.Sql {
+export function prepareSql(scope: SearchScope, s: CatalogSearch): Prisma.Sql {
   const q = s.q.trim().toLowerCase();
   const tsq = toPrefixTsquery(q);
-  const visible = visibleSql(scope);
+  const ids = Prisma.sql`
+  ARRAY(SELECT "id" FROM "Domain" WHERE "slug" = ANY(${s.domain}::text[])) AS "domainIds",
+  ARRAY(SELECT "id" FROM "Team" WHERE "slug" = ANY(${s.team}::text[])) AS "ownerTeamIds"`;
+  if (!tsq) return Prisma.sql`SELECT '' AS tsquery, FALSE AS broad, ${ids}`;
   return Prisma.sql`
 WITH enough AS (
   SELECT (SELECT count(*) FROM (
-           SELECT 1 FROM "DataProduct" p WHERE ${visible} AND p."searchVector" @@ to_tsquery('english', ${tsq})
+           SELECT 1 FROM "DataProduct" p WHERE ${visibleSql(scope)} AND p."searchVector" @@ to_tsquery('english', ${tsq})
            LIMIT ${TYPO_FALLBACK_BELOW}) e) >= ${TYPO_FALLBACK_BELOW} AS yes
 )
 SELECT CASE
@@ -136,41 +142,50 @@ SELECT CASE
 END AS tsquery,
 (SELECT yes FROM enough) AND (
   SELECT count(*) FROM (SELECT p."searchVector" FROM "DataProduct" p ORDER BY p."sampleKey" LIMIT 200) probe
-  WHERE probe."searchVector" @@ to_tsquery('english', ${tsq})) >= ${Math.ceil(200 * BROAD_TEXT_SHARE)} AS broad`;
+  WHERE probe."searchVector" @@ to_tsquery('english', ${tsq})) >= ${Math.ceil(200 * BROAD_TEXT_SHARE)} AS broad,
+${ids}`;
 }
 
 const visibleSql = (scope: SearchScope) =>
   scope.isPlatformAdmin ? Prisma.sql`TRUE` : Prisma.sql`(p."lifecycle" <> 'DRAFT' OR p."ownerTeamId" = ANY(${scope.teamIds}::text[]))`;
 
-/** What step 1 found out about the text: the tsquery to search for, and whether its words are common. */
-export type Spelling = { tsquery: string; broad: boolean };
+/** What step 1 found out: the tsquery to search for, whether its words are common, the ticked domains' and teams' ids. */
+export type Prepared = { tsquery: string; broad: boolean; domainIds: string[]; ownerTeamIds: string[] };
 
-/**
- * Step 2: the page, the total and the facets, for step 1's spelling (ignored without a text query).
- */
-export function searchSql(scope: SearchScope, s: CatalogSearch, spelling: Spelling): Prisma.Sql {
-  const effective = spelling.tsquery;
+/** The facets whose own filter is on: each is counted over its own set, in a statement of its own. */
+export function tickedFacets(s: CatalogSearch): FacetKind[] {
+  if (s.facets === "0") return [];
+  const on: Record<FacetKind, boolean> = {
+    domain: s.domain.length > 0,
+    team: s.team.length > 0,
+    tag: s.tag.length > 0,
+    classification: s.classification.length > 0,
+    lifecycle: s.lifecycle.length > 0,
+    access: s.access === "mine",
+  };
+  return FACETS.filter((g) => on[g]);
+}
+const FACETS: FacetKind[] = ["domain", "team", "tag", "classification", "lifecycle", "access"];
+
+/** The pieces every step-2 statement shares: the viewer's grants, the text match, the filters, sampled sets. */
+function parts(scope: SearchScope, s: CatalogSearch, prepared: Prepared) {
+  const effective = prepared.tsquery;
   const q = s.q.trim().toLowerCase();
   const hasQuery = toPrefixTsquery(q) !== "" && effective !== "";
-  const limit = s.limit ?? PAGE_SIZE;
-  const offset = (s.page - 1) * limit;
-  const withFacets = s.facets !== "0";
   const teams = scope.teamIds;
-  const sort = effectiveSort(s);
-
   const visible = visibleSql(scope);
-  // Full-text match on the given document. The tsquery is a constant of the statement (not a
-  // subquery), so the planner estimates from statistics how many rows it keeps: that choice
-  // between "read an index in order and stop" and "collect all matches" is what bounds the work.
-  // Common words are wrapped so the full-text index cannot be used: collecting tens of thousands
-  // of matches from it (alone, or ANDed with a tag's index) costs more than testing rows read in
-  // the order the search needs, and the planner under-prices it (docs/decisions/0015).
+  // Full-text match. The tsquery is a constant of the statement (not a subquery), so the planner
+  // estimates from statistics how many rows it keeps: that choice between "read an index in
+  // order and stop" and "collect all matches" is what bounds the work. Common words are wrapped
+  // so the full-text index cannot be used: collecting tens of thousands of matches from it
+  // (alone, or ANDed with a tag's index) costs more than testing rows read in the order the
+  // search needs, and the planner under-prices it (docs/decisions/0015).
   const test = Prisma.sql`p."searchVector" @@ to_tsquery('english', ${effective})`;
-  const match = !hasQuery ? Prisma.sql`TRUE` : spelling.broad ? Prisma.sql`coalesce(${test}, FALSE)` : test;
+  const match = !hasQuery ? Prisma.sql`TRUE` : prepared.broad ? Prisma.sql`coalesce(${test}, FALSE)` : test;
 
   const filters: Partial<Record<FacetKind, Prisma.Sql>> = {};
-  if (s.domain.length) filters.domain = Prisma.sql`p."domainId" IN (SELECT "id" FROM "Domain" WHERE "slug" = ANY(${s.domain}::text[]))`;
-  if (s.team.length) filters.team = Prisma.sql`p."ownerTeamId" IN (SELECT "id" FROM "Team" WHERE "slug" = ANY(${s.team}::text[]))`;
+  if (s.domain.length) filters.domain = Prisma.sql`p."domainId" = ANY(${prepared.domainIds}::text[])`;
+  if (s.team.length) filters.team = Prisma.sql`p."ownerTeamId" = ANY(${prepared.ownerTeamIds}::text[])`;
   if (s.tag.length) filters.tag = Prisma.sql`p."tags" && ${s.tag}::text[]`;
   if (s.classification.length) filters.classification = Prisma.sql`p."classification" = ANY(${s.classification}::"Classification"[])`;
   if (s.lifecycle.length) filters.lifecycle = Prisma.sql`p."lifecycle" = ANY(${s.lifecycle}::"Lifecycle"[])`;
@@ -178,31 +193,23 @@ export function searchSql(scope: SearchScope, s: CatalogSearch, spelling: Spelli
   if (s.access === "mine")
     filters.access = Prisma.sql`p."id" IN (SELECT o."id" FROM "DataProduct" o WHERE o."ownerTeamId" = ANY(${teams}::text[]) UNION ALL SELECT "id" FROM granted)`;
   const filtersExcept = (g: FacetKind | null) => and(Object.entries(filters).flatMap(([k, v]) => (k === g ? [] : [v])));
-  const allFilters = filtersExcept(null);
 
-  // One sampled set per distinct filter combination the facets need: the results ("r"), and for
-  // each facet with a ticked value the results without that facet's own filter (disjunctive counts).
-  const sets: { name: string; except: FacetKind | null }[] = [{ name: "r", except: null }];
-  if (withFacets) for (const g of Object.keys(filters) as FacetKind[]) sets.push({ name: `s_${g}`, except: g });
-  const sourceOf = (g: FacetKind) => (filters[g] ? `s_${g}` : "r");
+  const granted = Prisma.sql`granted AS (
+  -- "I have access" means: owned by one of the viewer's teams, or an active grant to one.
+  SELECT g."dataProductId" AS id FROM "Grant" g
+  WHERE g."teamId" = ANY(${teams}::text[]) AND g."status" = 'ACTIVE' AND g."kind" = 'CONSUME'
+)`;
 
-  // Weighted full-text rank (a name match outweighs a tag, a tag a description mention), and
-  // the name typed in full, or its start, above everything else. Cheap enough to rank a whole
-  // sample from the index (a trigram similarity to the name cost ten times as much).
-  const rank = hasQuery
-    ? Prisma.sql`(ts_rank(p."searchVector", to_tsquery('english', ${effective}))
-        + CASE WHEN lower(p."name") = ${q} THEN 1.0 WHEN starts_with(lower(p."name"), ${q}) THEN 0.5 ELSE 0 END)`
-    : Prisma.sql`0::real`;
-  const ranked = sort === "relevance" && hasQuery;
-
-  // Every column a set reads is in the covering index on sampleKey (migration
-  // search_sample_covering_index), so reading a set in sampleKey order never visits the table.
-  const sampleCtes = sets.map(
-    ({ name, except }) => Prisma.sql`
+  /**
+   * A set read in sampleKey order, stopping after EXACT_UP_TO + 1 rows, and its weight. Every
+   * column it reads is in the covering index on sampleKey (migration
+   * search_sample_covering_index), so it never visits the table (docs/decisions/0016).
+   */
+  const sampledSet = (name: string, except: FacetKind | null, rank: Prisma.Sql) => Prisma.sql`
 ${Prisma.raw(name)} AS MATERIALIZED (
   SELECT p."id", p."sampleKey" AS k, p."domainId", p."ownerTeamId", p."tags",
          p."classification"::text AS cls, p."lifecycle"::text AS lc, p."name", p."updatedAt", p."consumerCount",
-         ${name === "r" && ranked ? rank : Prisma.sql`0::real`} AS rank,
+         ${rank} AS rank,
          (p."ownerTeamId" = ANY(${teams}::text[]) OR p."id" IN (SELECT "id" FROM granted)) AS has_access
   FROM "DataProduct" p
   WHERE ${visible} AND ${match} AND ${filtersExcept(except)}
@@ -214,8 +221,69 @@ ${Prisma.raw(name)}_w AS (
          CASE WHEN count(*) > ${EXACT_UP_TO} THEN max(k) ELSE 2 END AS cutoff,
          CASE WHEN count(*) > ${EXACT_UP_TO} THEN 1 / greatest(max(k), 1e-9) ELSE 1 END AS weight
   FROM ${Prisma.raw(name)}
-)`,
-  );
+)`;
+
+  return { q, hasQuery, effective, match, visible, teams, filtersExcept, granted, sampledSet };
+}
+
+/** The counts of the given facets over a sampled set, as a JSON array of FacetRow: ticked values first, then the most frequent. */
+function facetCountsSql(s: CatalogSearch, src: string, facets: FacetKind[]): Prisma.Sql {
+  const from = Prisma.raw(`${src} x JOIN ${src}_w w ON x.k < w.cutoff`);
+  // Grouped by id, labelled after: a join per value, not per sampled row.
+  const byId = (g: "domain" | "team", column: string, table: string, ticked: string[]) => Prisma.sql`
+      SELECT ${Prisma.raw(`'${g}'`)} AS facet, l."slug" AS value, l."name" AS label, round(c.n * w.weight)::int AS n, w.sampled AS estimate, ${ticked}::text[] AS ticked
+      FROM (SELECT x.${Prisma.raw(`"${column}"`)} AS id, count(*) AS n FROM ${from} GROUP BY 1) c
+      JOIN ${Prisma.raw(`"${table}"`)} l ON l."id" = c.id CROSS JOIN ${Prisma.raw(`${src}_w`)} w`;
+  const plain = (g: FacetKind, value: Prisma.Sql, ticked: string[], where = Prisma.empty) => Prisma.sql`
+      SELECT ${Prisma.raw(`'${g}'`)} AS facet, ${value} AS value, ${value} AS label, round(count(*) * w.weight)::int AS n, w.sampled AS estimate, ${ticked}::text[] AS ticked
+      FROM ${from} ${where}
+      GROUP BY 2, w.weight, w.sampled`;
+  const each: Record<FacetKind, () => Prisma.Sql> = {
+    domain: () => byId("domain", "domainId", "Domain", s.domain),
+    team: () => byId("team", "ownerTeamId", "Team", s.team),
+    classification: () => plain("classification", Prisma.sql`x.cls`, s.classification),
+    lifecycle: () => plain("lifecycle", Prisma.sql`x.lc`, s.lifecycle),
+    tag: () => Prisma.sql`
+      SELECT 'tag' AS facet, tag AS value, tag AS label, round(count(*) * w.weight)::int AS n, w.sampled AS estimate, ${s.tag}::text[] AS ticked
+      FROM ${from} CROSS JOIN LATERAL unnest(x."tags") AS tag
+      GROUP BY tag, w.weight, w.sampled`,
+    access: () => Prisma.sql`
+      SELECT 'access' AS facet, 'mine' AS value, 'I have access' AS label, round(count(*) * w.weight)::int AS n, w.sampled AS estimate, '{}'::text[] AS ticked
+      FROM ${from} WHERE x.has_access
+      GROUP BY w.weight, w.sampled`,
+  };
+  return Prisma.sql`(
+      SELECT coalesce(json_agg(json_build_object('facet', f.facet, 'value', f.value, 'label', f.label, 'count', f.n, 'estimate', f.estimate)), '[]'::json)
+      FROM (
+        -- Each facet lists its ticked values and then the most frequent ones, FACET_VALUES_LISTED in all.
+        SELECT f.*, row_number() OVER (PARTITION BY f.facet ORDER BY f.value = ANY(f.ticked) DESC, f.n DESC, f.value) AS pos
+        FROM (${Prisma.join(facets.map((g) => each[g]()), " UNION ALL ")}) f
+        WHERE f.n > 0
+      ) f
+      WHERE f.pos <= ${FACET_VALUES_LISTED}
+    )`;
+}
+
+/**
+ * Step 2: the page, the total, and the counts of the facets whose own filter is off (all of
+ * them are counted over the results). Each ticked facet is counted by a statement of its own
+ * (facetSetSql), which runSearch runs at the same time on another connection.
+ */
+export function searchSql(scope: SearchScope, s: CatalogSearch, prepared: Prepared): Prisma.Sql {
+  const { q, hasQuery, effective, match, visible, teams, filtersExcept, granted, sampledSet } = parts(scope, s, prepared);
+  const limit = s.limit ?? PAGE_SIZE;
+  const offset = (s.page - 1) * limit;
+  const sort = effectiveSort(s);
+  const allFilters = filtersExcept(null);
+
+  // Weighted full-text rank (a name match outweighs a tag, a tag a description mention), and
+  // the name typed in full, or its start, above everything else. Cheap enough to rank a whole
+  // sample from the index (a trigram similarity to the name cost ten times as much).
+  const rank = hasQuery
+    ? Prisma.sql`(ts_rank(p."searchVector", to_tsquery('english', ${effective}))
+        + CASE WHEN lower(p."name") = ${q} THEN 1.0 WHEN starts_with(lower(p."name"), ${q}) THEN 0.5 ELSE 0 END)`
+    : Prisma.sql`0::real`;
+  const ranked = sort === "relevance" && hasQuery;
 
   // The page when the results were read whole: sort them in memory.
   const exactPage = Prisma.sql`
@@ -229,7 +297,7 @@ ${Prisma.raw(name)}_w AS (
   // beyond them, pages of a sampled relevance search end (rankedCount says where).
   const pool = Math.ceil((offset + limit) / RELEVANCE_POOL) * RELEVANCE_POOL;
   const likePrefix = `${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-  const candidatesCte = ranked
+  const candidates = ranked
     ? Prisma.sql`candidates AS MATERIALIZED (
   SELECT r."id", r.rank, r."name", r."updatedAt", r."consumerCount" FROM r WHERE (SELECT sampled FROM r_w)
   UNION
@@ -240,7 +308,7 @@ ${Prisma.raw(name)}_w AS (
         ORDER BY lower(p."name") COLLATE "C" LIMIT ${pool}) p
 ),`
     : Prisma.empty;
-  const broadPage = ranked
+  const sampledPage = ranked
     ? Prisma.sql`
     SELECT c."id", c.rank, c."name", c."updatedAt", c."consumerCount" FROM candidates c
     ORDER BY ${ORDER.relevance} LIMIT ${limit} OFFSET ${offset}`
@@ -250,58 +318,18 @@ ${Prisma.raw(name)}_w AS (
     WHERE ${visible} AND ${match} AND ${allFilters}
     ORDER BY ${INDEX_ORDER[sort === "relevance" ? "name" : sort]} LIMIT ${limit} OFFSET ${offset}`;
 
-  const counted = (g: Exclude<FacetKind, "access" | "tag">, column: string, label: Prisma.Sql, join: Prisma.Sql, ticked: string[]) => {
-    const src = Prisma.raw(sourceOf(g));
-    return Prisma.sql`
-      SELECT ${Prisma.raw(`'${g}'`)} AS facet, ${Prisma.raw(column)} AS value, ${label} AS label, round(count(*) * w.weight)::int AS n,
-             w.sampled AS estimate, ${ticked}::text[] AS ticked
-      FROM ${src} x JOIN ${Prisma.raw(`${sourceOf(g)}_w`)} w ON x.k < w.cutoff ${join}
-      GROUP BY 2, 3, w.weight, w.sampled`;
-  };
-  const facetsSql = withFacets
-    ? Prisma.sql`(
-      SELECT coalesce(json_agg(json_build_object('facet', f.facet, 'value', f.value, 'label', f.label, 'count', f.n, 'estimate', f.estimate)), '[]'::json)
-      FROM (
-        -- Each facet lists its ticked values and then the most frequent ones, FACET_VALUES_LISTED in all.
-        SELECT f.*, row_number() OVER (PARTITION BY f.facet ORDER BY f.value = ANY(f.ticked) DESC, f.n DESC, f.value) AS pos
-        FROM (
-          ${counted("domain", `d."slug"`, Prisma.sql`d."name"`, Prisma.sql`JOIN "Domain" d ON d."id" = x."domainId"`, s.domain)}
-          UNION ALL
-          ${counted("team", `t."slug"`, Prisma.sql`t."name"`, Prisma.sql`JOIN "Team" t ON t."id" = x."ownerTeamId"`, s.team)}
-          UNION ALL
-          ${counted("classification", "x.cls", Prisma.sql`x.cls`, Prisma.empty, s.classification)}
-          UNION ALL
-          ${counted("lifecycle", "x.lc", Prisma.sql`x.lc`, Prisma.empty, s.lifecycle)}
-          UNION ALL
-          SELECT 'tag', tag, tag, round(count(*) * w.weight)::int, w.sampled, ${s.tag}::text[]
-          FROM ${Prisma.raw(sourceOf("tag"))} x JOIN ${Prisma.raw(`${sourceOf("tag")}_w`)} w ON x.k < w.cutoff
-          CROSS JOIN LATERAL unnest(x."tags") AS tag
-          GROUP BY tag, w.weight, w.sampled
-          UNION ALL
-          SELECT 'access', 'mine', 'I have access', round(count(*) * w.weight)::int, w.sampled, '{}'::text[]
-          FROM ${Prisma.raw(sourceOf("access"))} x JOIN ${Prisma.raw(`${sourceOf("access")}_w`)} w ON x.k < w.cutoff
-          WHERE x.has_access
-          GROUP BY w.weight, w.sampled
-        ) f
-        WHERE f.n > 0
-      ) f
-      WHERE f.pos <= ${FACET_VALUES_LISTED}
-    )`
-    : Prisma.sql`NULL::json`;
+  const ticked = tickedFacets(s);
+  const untickedFacets = s.facets === "0" ? [] : FACETS.filter((g) => !ticked.includes(g));
 
   return Prisma.sql`
 WITH
-granted AS (
-  -- "I have access" means: owned by one of the viewer's teams, or an active grant to one.
-  SELECT g."dataProductId" AS id FROM "Grant" g
-  WHERE g."teamId" = ANY(${teams}::text[]) AND g."status" = 'ACTIVE' AND g."kind" = 'CONSUME'
-),
-${Prisma.join(sampleCtes, ",")},
-${candidatesCte}
+${granted},
+${sampledSet("r", null, ranked ? rank : Prisma.sql`0::real`)},
+${candidates}
 page AS (
   SELECT * FROM (${exactPage}) exact WHERE NOT (SELECT sampled FROM r_w)
   UNION ALL
-  SELECT * FROM (${broadPage}) broad WHERE (SELECT sampled FROM r_w)
+  SELECT * FROM (${sampledPage}) sampled WHERE (SELECT sampled FROM r_w)
 )
 SELECT
   (SELECT CASE WHEN sampled THEN round(${EXACT_UP_TO} * weight)::int ELSE n END FROM r_w) AS total,
@@ -322,22 +350,45 @@ SELECT
     JOIN "Domain" d ON d."id" = p."domainId"
     JOIN "Team" t ON t."id" = p."ownerTeamId"
   ) AS items,
-  ${facetsSql} AS facets`;
+  ${untickedFacets.length ? facetCountsSql(s, "r", untickedFacets) : Prisma.sql`NULL::json`} AS facets`;
+}
+
+/**
+ * A ticked facet's counts (disjunctive: the results without that facet's own filter, so each
+ * count is what ticking the value too would give), over a sampled set of their own.
+ */
+export function facetSetSql(scope: SearchScope, s: CatalogSearch, prepared: Prepared, g: FacetKind): Prisma.Sql {
+  const { granted, sampledSet } = parts(scope, s, prepared);
+  return Prisma.sql`
+WITH
+${granted},
+${sampledSet("f", g, Prisma.sql`0::real`)}
+SELECT ${facetCountsSql(s, "f", [g])} AS facets`;
 }
 
 /** Runs a statement and returns its rows: Prisma's $queryRaw in the app, `pg` in the benchmark. */
 export type RunSql = <T>(sql: Prisma.Sql) => Promise<T[]>;
 
-/** A search as the app runs it: one statement without text, two with (spelling, then search). */
+/**
+ * A search as the app runs it: step 1 when there is text or a domain or team filter, then the
+ * results and one statement per ticked facet, all at once (on a pool, each on its own
+ * connection: the sets are independent, and on several cores they are read in parallel).
+ */
 export async function runSearch(run: RunSql, scope: SearchScope, s: CatalogSearch): Promise<SearchRow | undefined> {
   const tsq = toPrefixTsquery(s.q.trim().toLowerCase());
-  let spelling: Spelling = { tsquery: "", broad: false };
-  if (tsq) {
-    const [row] = await run<{ tsquery: string | null; broad: boolean | null }>(spellingSql(scope, s));
-    spelling = { tsquery: row?.tsquery ?? tsq, broad: row?.broad ?? false };
+  let prepared: Prepared = { tsquery: "", broad: false, domainIds: [], ownerTeamIds: [] };
+  if (tsq || s.domain.length || s.team.length) {
+    const [row] = await run<Prepared>(prepareSql(scope, s));
+    if (row) prepared = { ...row, tsquery: row.tsquery ?? tsq, broad: row.broad ?? false };
   }
-  const [row] = await run<SearchRow>(searchSql(scope, s, spelling));
-  return row;
+  const [results, ...facetSets] = await Promise.all([
+    run<SearchRow>(searchSql(scope, s, prepared)),
+    ...tickedFacets(s).map((g) => run<{ facets: FacetRow[] }>(facetSetSql(scope, s, prepared, g))),
+  ]);
+  const row = results[0];
+  if (!row) return undefined;
+  const facets = s.facets === "0" ? null : [...(row.facets ?? []), ...facetSets.flatMap(([f]) => f?.facets ?? [])];
+  return { ...row, facets };
 }
 
 /** The naive baseline the benchmark compares against: ILIKE over the same columns, no index help. */
