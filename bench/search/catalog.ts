@@ -122,7 +122,7 @@ export async function loadCatalog(url: string, size: number): Promise<void> {
     await insertRows(client, "Grant", ["id", "kind", "dataProductId", "outputPortId", "teamId", "principalId", "status", "provisioning", "updatedAt"],
       ["text", '"GrantKind"', "text", "text", "text", "text", '"GrantStatus"', '"ProvisioningStatus"', "timestamp"], grants);
     await client.query("SET session_replication_role = origin");
-    await client.query(`UPDATE "DataProduct" SET "searchText" = "searchText"`);
+    await client.query(`UPDATE "DataProduct" SET "name" = "name"`);
     // FULL: the backfill UPDATE left a dead copy of every row; a live catalog is not half dead space.
     await client.query("VACUUM FULL");
     // VACUUM FULL leaves the visibility map empty: without a plain VACUUM no scan is index-only.
