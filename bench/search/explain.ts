@@ -18,7 +18,7 @@ async function main() {
   const scope: SearchScope = { isPlatformAdmin: false, teamIds: teams.rows.map((r) => r.teamId) };
   const verbose = process.env.VERBOSE === "1";
   // The medians run the search as the app does, statements of a step at once on a pool.
-  const pool = new pg.Pool({ connectionString: url, max: 8 });
+  const pool = new pg.Pool({ connectionString: url, min: 4, idleTimeoutMillis: 60_000 });
   const viaPool: RunSql = async <T,>(sql: Prisma.Sql) => (await pool.query(sql.text, sql.values as unknown[])).rows as T[];
   for (const q of given.length ? given : QUERIES) {
     const search = searchParamsSchema.parse(recordFromParams(new URLSearchParams(q)));

@@ -182,7 +182,7 @@ async function benchSize(baseUrl: string, size: number, env: NodeJS.ProcessEnv):
       });
     // Every statement the endpoint runs for this query, nothing else, and as it runs them: step 1,
     // then the results and the facet sets at once, each on a connection of a pool.
-    const pool = new pg.Pool({ connectionString: url, max: 10 });
+    const pool = new pg.Pool({ connectionString: url, min: 4, idleTimeoutMillis: 60_000 }); // as lib/db's
     const viaPg: RunSql = async <T,>(s: Prisma.Sql) => (await pool.query(s.text, s.values as unknown[])).rows as T[];
     const sql = (i: number) => runSearch(viaPg, scope, parsed[i]!);
     const naive = (i: number) => {

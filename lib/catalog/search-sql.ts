@@ -49,13 +49,14 @@ export function queryWords(q: string): string[] {
 }
 
 /**
- * The text query as a tsquery string: every word as a prefix ("inv" → inv:*), all required.
+ * The text query as a tsquery string, all words required, the last one as a prefix ("stock lev"
+ * → stock & lev:*): the words before it are finished, and a whole word is one entry of the
+ * full-text index where a prefix is a scan of every word it starts (Algolia's "prefixLast").
  * Only letters and digits survive, so the result is always a valid tsquery.
  */
 export function toPrefixTsquery(q: string): string {
-  return queryWords(q)
-    .map((w) => `${w}:*`)
-    .join(" & ");
+  const words = queryWords(q);
+  return words.map((w, i) => (i === words.length - 1 ? `${w}:*` : w)).join(" & ");
 }
 
 export type SearchRow = {
