@@ -116,8 +116,8 @@ const and = (parts: Prisma.Sql[]) => (parts.length ? Prisma.join(parts, " AND ")
  * products, each word OR'ed with its closest spellings among the catalog's own words (pg_trgm
  * over "SearchTerm"): "invnetory" → "(invnetory:* | inventory)". Corrections are whole words,
  * not prefixes: the planner estimates a plain lexeme from its statistics far better than a
- * prefix, and a wrong estimate is what makes a plan slow. Words are common when found in at
- * least BROAD_TEXT_SHARE of a fixed 200-product sample of the catalog.
+ * prefix, and a wrong estimate is what makes a plan slow. The query (corrected, if it was) is
+ * common when found in at least BROAD_TEXT_SHARE of a fixed 200-product sample of the catalog.
  */
 export function prepareSql(scope: SearchScope, s: CatalogSearch): Prisma.Sql {
   const q = s.q.trim().toLowerCase();
@@ -131,20 +131,24 @@ WITH enough AS (
   SELECT (SELECT count(*) FROM (
            SELECT 1 FROM "DataProduct" p WHERE ${visibleSql(scope)} AND p."searchVector" @@ to_tsquery('english', ${tsq})
            LIMIT ${TYPO_FALLBACK_BELOW}) e) >= ${TYPO_FALLBACK_BELOW} AS yes
+),
+spelled AS (
+  SELECT CASE
+    WHEN (SELECT yes FROM enough) THEN ${tsq}
+    ELSE (
+      SELECT string_agg('(' || w || ':*' || coalesce((
+          SELECT string_agg(' | ' || t."word", '')
+          FROM (SELECT st."word" FROM "SearchTerm" st WHERE st."word" % w AND st."word" <> w
+                ORDER BY similarity(st."word", w) DESC, st."word" LIMIT ${SPELLINGS_PER_WORD}) t), '') || ')', ' & ')
+      FROM unnest(${queryWords(q)}::text[]) AS w)
+  END AS tsquery
 )
-SELECT CASE
-  WHEN (SELECT yes FROM enough) THEN ${tsq}
-  ELSE (
-    SELECT string_agg('(' || w || ':*' || coalesce((
-        SELECT string_agg(' | ' || t."word", '')
-        FROM (SELECT st."word" FROM "SearchTerm" st WHERE st."word" % w AND st."word" <> w
-              ORDER BY similarity(st."word", w) DESC, st."word" LIMIT ${SPELLINGS_PER_WORD}) t), '') || ')', ' & ')
-    FROM unnest(${queryWords(q)}::text[]) AS w)
-END AS tsquery,
-(SELECT yes FROM enough) AND (
-  SELECT count(*) FROM (SELECT p."searchVector" FROM "DataProduct" p ORDER BY p."sampleKey" LIMIT 200) probe
-  WHERE probe."searchVector" @@ to_tsquery('english', ${tsq})) >= ${Math.ceil(200 * BROAD_TEXT_SHARE)} AS broad,
-${ids}`;
+SELECT sp.tsquery,
+  -- Of the search as it will run, corrections included ("invnetory" searches inventory, a common word).
+  (SELECT count(*) FROM (SELECT p."searchVector" FROM "DataProduct" p ORDER BY p."sampleKey" LIMIT 200) probe
+   WHERE probe."searchVector" @@ to_tsquery('english', sp.tsquery)) >= ${Math.ceil(200 * BROAD_TEXT_SHARE)} AS broad,
+${ids}
+FROM spelled sp`;
 }
 
 const visibleSql = (scope: SearchScope) =>
