@@ -24,10 +24,16 @@ async function main() {
     const search = searchParamsSchema.parse(recordFromParams(new URLSearchParams(q)));
     // Run the search once, keeping the statements it ran: step 1 (if any), then the results and the facet sets.
     const ran: { sql: Prisma.Sql; rows: unknown[] }[] = [];
-    const record: RunSql = async <T,>(sql: Prisma.Sql) => {
-      const rows = (await db.query(sql.text, sql.values as unknown[])).rows as T[];
-      ran.push({ sql, rows });
-      return rows;
+    // One client runs one statement at a time: statements the search runs at once wait their turn.
+    let turn: Promise<unknown> = Promise.resolve();
+    const record: RunSql = <T,>(sql: Prisma.Sql) => {
+      const next = turn.then(async () => {
+        const rows = (await db.query(sql.text, sql.values as unknown[])).rows as T[];
+        ran.push({ sql, rows });
+        return rows;
+      });
+      turn = next;
+      return next;
     };
     const row = await runSearch(record, scope, search);
     const prepared = ran[0] && "domainIds" in (ran[0].rows[0] as object) ? (ran.shift()!.rows[0] as Prepared) : null;
