@@ -11,8 +11,9 @@ export * from "./generated/enums";
 // One pool and one client per process; dev hot reload would otherwise open a new pool per edit.
 const globalForDb = globalThis as unknown as { meshportPool?: pg.Pool; meshportDb?: PrismaClient };
 // A search runs its statements on several connections at once (lib/catalog/search-sql.ts): keep a
-// few open, so a search does not pay for a new backend (authentication, cold caches) each time.
-const pool = globalForDb.meshportPool ?? new pg.Pool({ connectionString: env.DATABASE_URL, min: 4, idleTimeoutMillis: 60_000 });
+// few open, so a search does not pay for a new backend (authentication, cold caches) each time;
+// idle ones do not keep a script's process alive.
+const pool = globalForDb.meshportPool ?? new pg.Pool({ connectionString: env.DATABASE_URL, min: 4, idleTimeoutMillis: 60_000, allowExitOnIdle: true });
 export const db = globalForDb.meshportDb ?? new PrismaClient({ adapter: new PrismaPg(pool) });
 if (process.env.NODE_ENV !== "production") Object.assign(globalForDb, { meshportPool: pool, meshportDb: db });
 
