@@ -287,8 +287,9 @@ export function CatalogSearch({ initial, initialKey }: { initial: CatalogResult;
                 ← Previous
               </PageLink>
               <span className="text-slate-600">
-                Page {view.page} of {result.totalIsEstimate ? "about " : ""}
-                {(result.totalIsEstimate ? fmtAbout : fmt).format(result.pages)}
+                {/* Pages of a ranked sample are counted exactly; those of an estimated total are not. */}
+                Page {view.page} of {result.totalIsEstimate && result.rankedCount === null ? "about " : ""}
+                {(result.totalIsEstimate && result.rankedCount === null ? fmtAbout : fmt).format(result.pages)}
               </span>
               <PageLink disabled={view.page >= result.pages} onClick={() => navigate({ ...view, page: view.page + 1 })}>
                 Next →

@@ -304,7 +304,7 @@ export function searchSql(scope: SearchScope, s: CatalogSearch, prepared: Prepar
   const likePrefix = `${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
   const candidates = ranked
     ? Prisma.sql`candidates AS MATERIALIZED (
-  SELECT r."id", r.rank, r."name", r."updatedAt", r."consumerCount" FROM r WHERE (SELECT sampled FROM r_w)
+  SELECT r."id", r.rank, r."name", r."updatedAt", r."consumerCount" FROM r JOIN r_w w ON r.k < w.cutoff WHERE w.sampled
   UNION
   SELECT p."id", ${rank} AS rank, p."name", p."updatedAt", p."consumerCount"
   FROM (SELECT p."id", p."name", p."searchVector", p."updatedAt", p."consumerCount"
