@@ -2,11 +2,13 @@ import "server-only";
 import { Prisma } from "@/lib/db/generated/client";
 import { effectiveSort, PAGE_SIZE, type CatalogSearch, type Sort } from "./search-params";
 
-// The catalog search in SQL: with text, a spelling statement (spellingSql) then the search
-// statement (searchSql), which returns a page of results, the total and the facet counts in one
-// round trip; without text, the search statement alone (runSearch runs them). Kept apart from
-// the Prisma client so the benchmark runs exactly these statements through `pg`
-// (bench/search/run.ts). See docs/decisions/0010, 0011 and 0015.
+// The catalog search in SQL, in two steps (runSearch runs them):
+//   1. prepareSql, when there is text or a domain or team filter: the tsquery (typos corrected)
+//      and the ids of the ticked domains and teams;
+//   2. searchSql (the page, the total, the counts of the facets without a ticked value) and one
+//      facetSetSql per ticked facet, all at once, each on its own pool connection.
+// Kept apart from the Prisma client so the benchmark runs exactly these statements through `pg`
+// (bench/search/run.ts). See docs/decisions/0010, 0011, 0015 and 0016.
 //
 // Work is bounded whatever the catalog size (0015). Every set the statement counts is read in
 // "sampleKey" order (a random number fixed per product) and stops after EXACT_UP_TO + 1 rows:
@@ -33,7 +35,7 @@ export const RELEVANCE_POOL = 200;
 export const TYPO_FALLBACK_BELOW = 5;
 /**
  * Words found in at least this share of the catalog are matched row by row rather than through
- * the full-text index, when the search reads its sets (see `match` in searchSql).
+ * the full-text index, when the search reads its sets (see `match` in parts()).
  */
 export const BROAD_TEXT_SHARE = 0.05;
 /** Similar words tried per query word when correcting typos. */
