@@ -159,9 +159,8 @@ const visibleSql = (scope: SearchScope) =>
 /** What step 1 found out: the tsquery to search for, whether its words are common, the ticked domains' and teams' ids. */
 export type Prepared = { tsquery: string; broad: boolean; domainIds: string[]; ownerTeamIds: string[] };
 
-/** The facets whose own filter is on: each is counted over its own set, in a statement of its own. */
-export function tickedFacets(s: CatalogSearch): FacetKind[] {
-  if (s.facets === "0") return [];
+/** The facets with a ticked value, which filter the results. */
+function filteredFacets(s: CatalogSearch): FacetKind[] {
   const on: Record<FacetKind, boolean> = {
     domain: s.domain.length > 0,
     team: s.team.length > 0,
@@ -171,6 +170,10 @@ export function tickedFacets(s: CatalogSearch): FacetKind[] {
     access: s.access === "mine",
   };
   return FACETS.filter((g) => on[g]);
+}
+/** The facets whose own filter is on, when facets are counted: each is counted over its own set, in a statement of its own. */
+export function tickedFacets(s: CatalogSearch): FacetKind[] {
+  return s.facets === "0" ? [] : filteredFacets(s);
 }
 const FACETS: FacetKind[] = ["domain", "team", "tag", "classification", "lifecycle", "access"];
 
@@ -190,16 +193,18 @@ function parts(scope: SearchScope, s: CatalogSearch, prepared: Prepared) {
   const test = Prisma.sql`p."searchVector" @@ to_tsquery('english', ${effective})`;
   const match = !hasQuery ? Prisma.sql`TRUE` : prepared.broad ? Prisma.sql`coalesce(${test}, FALSE)` : test;
 
-  const filters: Partial<Record<FacetKind, Prisma.Sql>> = {};
-  if (s.domain.length) filters.domain = Prisma.sql`p."domainId" = ANY(${prepared.domainIds}::text[])`;
-  if (s.team.length) filters.team = Prisma.sql`p."ownerTeamId" = ANY(${prepared.ownerTeamIds}::text[])`;
-  if (s.tag.length) filters.tag = Prisma.sql`p."tags" && ${s.tag}::text[]`;
-  if (s.classification.length) filters.classification = Prisma.sql`p."classification" = ANY(${s.classification}::"Classification"[])`;
-  if (s.lifecycle.length) filters.lifecycle = Prisma.sql`p."lifecycle" = ANY(${s.lifecycle}::"Lifecycle"[])`;
-  // A semi-join on one set (not an OR of two tests), so the planner sees how few rows it keeps.
-  if (s.access === "mine")
-    filters.access = Prisma.sql`p."id" IN (SELECT o."id" FROM "DataProduct" o WHERE o."ownerTeamId" = ANY(${teams}::text[]) UNION ALL SELECT "id" FROM granted)`;
-  const filtersExcept = (g: FacetKind | null) => and(Object.entries(filters).flatMap(([k, v]) => (k === g ? [] : [v])));
+  const filterOf: Record<FacetKind, () => Prisma.Sql> = {
+    domain: () => Prisma.sql`p."domainId" = ANY(${prepared.domainIds}::text[])`,
+    team: () => Prisma.sql`p."ownerTeamId" = ANY(${prepared.ownerTeamIds}::text[])`,
+    tag: () => Prisma.sql`p."tags" && ${s.tag}::text[]`,
+    classification: () => Prisma.sql`p."classification" = ANY(${s.classification}::"Classification"[])`,
+    lifecycle: () => Prisma.sql`p."lifecycle" = ANY(${s.lifecycle}::"Lifecycle"[])`,
+    // A semi-join on one set (not an OR of two tests), so the planner sees how few rows it keeps.
+    access: () =>
+      Prisma.sql`p."id" IN (SELECT o."id" FROM "DataProduct" o WHERE o."ownerTeamId" = ANY(${teams}::text[]) UNION ALL SELECT "id" FROM granted)`,
+  };
+  const filtered = filteredFacets(s);
+  const filtersExcept = (g: FacetKind | null) => and(filtered.filter((f) => f !== g).map((f) => filterOf[f]()));
 
   const granted = Prisma.sql`granted AS (
   -- "I have access" means: owned by one of the viewer's teams, or an active grant to one.
@@ -210,14 +215,15 @@ function parts(scope: SearchScope, s: CatalogSearch, prepared: Prepared) {
   /**
    * A set read in sampleKey order, stopping after EXACT_UP_TO + 1 rows, and its weight. Every
    * column it reads is in the covering index on sampleKey (migration
-   * search_sample_covering_index), so it never visits the table (docs/decisions/0016).
+   * search_sample_covering_index), so it never visits the table (docs/decisions/0016). Whether
+   * the viewer has access is only worked out in the set that counts the "I have access" facet.
    */
-  const sampledSet = (name: string, except: FacetKind | null, rank: Prisma.Sql) => Prisma.sql`
+  const sampledSet = (name: string, except: FacetKind | null, rank: Prisma.Sql, countsAccess: boolean) => Prisma.sql`
 ${Prisma.raw(name)} AS MATERIALIZED (
   SELECT p."id", p."sampleKey" AS k, p."domainId", p."ownerTeamId", p."tags",
          p."classification"::text AS cls, p."lifecycle"::text AS lc, p."name", p."updatedAt", p."consumerCount",
          ${rank} AS rank,
-         (p."ownerTeamId" = ANY(${teams}::text[]) OR p."id" IN (SELECT "id" FROM granted)) AS has_access
+         ${countsAccess ? Prisma.sql`(p."ownerTeamId" = ANY(${teams}::text[]) OR p."id" IN (SELECT "id" FROM granted))` : Prisma.sql`FALSE`} AS has_access
   FROM "DataProduct" p
   WHERE ${visible} AND ${match} AND ${filtersExcept(except)}
   ORDER BY p."sampleKey" LIMIT ${EXACT_UP_TO + 1}
@@ -331,7 +337,7 @@ export function searchSql(scope: SearchScope, s: CatalogSearch, prepared: Prepar
   return Prisma.sql`
 WITH
 ${granted},
-${sampledSet("r", null, ranked ? rank : Prisma.sql`0::real`)},
+${sampledSet("r", null, ranked ? rank : Prisma.sql`0::real`, untickedFacets.includes("access"))},
 ${candidates}
 page AS (
   SELECT * FROM (${exactPage}) exact WHERE NOT (SELECT sampled FROM r_w)
@@ -369,7 +375,7 @@ export function facetSetSql(scope: SearchScope, s: CatalogSearch, prepared: Prep
   return Prisma.sql`
 WITH
 ${granted},
-${sampledSet("f", g, Prisma.sql`0::real`)}
+${sampledSet("f", g, Prisma.sql`0::real`, g === "access")}
 SELECT ${facetCountsSql(s, "f", [g])} AS facets`;
 }
 
