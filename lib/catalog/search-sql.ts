@@ -5,8 +5,8 @@ import { effectiveSort, PAGE_SIZE, type CatalogSearch, type Sort } from "./searc
 // The catalog search in SQL, in two steps (runSearch runs them):
 //   1. prepareSql, when there is text or a domain or team filter: the tsquery (typos corrected)
 //      and the ids of the ticked domains and teams;
-//   2. searchSql (the page, the total, the counts of the facets without a ticked value) and one
-//      facetSetSql per ticked facet, all at once, each on its own pool connection.
+//   2. searchSql (the page, the total, the facet counts over the results) and one facetSetSql
+//      per ticked facet (its other values), all at once, each on its own pool connection.
 // Kept apart from the Prisma client so the benchmark runs exactly these statements through `pg`
 // (bench/search/run.ts). See docs/decisions/0010, 0011, 0015 and 0016.
 //
@@ -134,7 +134,8 @@ WITH enough AS (
            SELECT 1 FROM "DataProduct" p WHERE ${visibleSql(scope)} AND p."searchVector" @@ to_tsquery('english', ${tsq})
            LIMIT ${TYPO_FALLBACK_BELOW}) e) >= ${TYPO_FALLBACK_BELOW} AS yes
 ),
-spelled AS (
+-- Materialized: both the answer and the probe read it, and "enough" costs a full-text index scan.
+spelled AS MATERIALIZED (
   SELECT CASE
     WHEN (SELECT yes FROM enough) THEN ${tsq}
     ELSE (
@@ -239,48 +240,72 @@ ${Prisma.raw(name)}_w AS (
   return { q, hasQuery, effective, match, visible, teams, filtersExcept, granted, sampledSet };
 }
 
+/** The values a facet has ticked, as the statements compare them (the access facet's one value is "mine"). */
+function tickedValues(s: CatalogSearch, g: FacetKind): string[] {
+  return g === "access" ? (s.access === "mine" ? ["mine"] : []) : s[g];
+}
+
+/**
+ * Which values of a facet a set counts: all of them (the facet's filter is off); only the ticked
+ * ones (over the results: a ticked value's count is the results' own, so it agrees with the
+ * total); or only the others (over the facet's own set, where each count is what ticking that
+ * value too would add).
+ */
+type FacetCount = { g: FacetKind; values: "all" | "ticked" | "unticked" };
+
 /** The counts of the given facets over a sampled set, as a JSON array of FacetRow: ticked values first, then the most frequent. */
-function facetCountsSql(s: CatalogSearch, src: string, facets: FacetKind[]): Prisma.Sql {
+function facetCountsSql(s: CatalogSearch, src: string, counts: FacetCount[]): Prisma.Sql {
   const from = Prisma.raw(`${src} x JOIN ${src}_w w ON x.k < w.cutoff`);
   // Grouped by id, labelled after: a join per value, not per sampled row.
-  const byId = (g: "domain" | "team", column: string, table: string, ticked: string[]) => Prisma.sql`
-      SELECT ${Prisma.raw(`'${g}'`)} AS facet, l."slug" AS value, l."name" AS label, round(c.n * w.weight)::int AS n, w.sampled AS estimate, ${ticked}::text[] AS ticked
+  const byId = (g: "domain" | "team", column: string, table: string) => Prisma.sql`
+      SELECT ${Prisma.raw(`'${g}'`)} AS facet, l."slug" AS value, l."name" AS label, round(c.n * w.weight)::int AS n, w.sampled AS estimate
       FROM (SELECT x.${Prisma.raw(`"${column}"`)} AS id, count(*) AS n FROM ${from} GROUP BY 1) c
       JOIN ${Prisma.raw(`"${table}"`)} l ON l."id" = c.id CROSS JOIN ${Prisma.raw(`${src}_w`)} w`;
-  const plain = (g: FacetKind, value: Prisma.Sql, ticked: string[], where = Prisma.empty) => Prisma.sql`
-      SELECT ${Prisma.raw(`'${g}'`)} AS facet, ${value} AS value, ${value} AS label, round(count(*) * w.weight)::int AS n, w.sampled AS estimate, ${ticked}::text[] AS ticked
-      FROM ${from} ${where}
+  const plain = (g: FacetKind, value: Prisma.Sql) => Prisma.sql`
+      SELECT ${Prisma.raw(`'${g}'`)} AS facet, ${value} AS value, ${value} AS label, round(count(*) * w.weight)::int AS n, w.sampled AS estimate
+      FROM ${from}
       GROUP BY 2, w.weight, w.sampled`;
-  const each: Record<FacetKind, () => Prisma.Sql> = {
-    domain: () => byId("domain", "domainId", "Domain", s.domain),
-    team: () => byId("team", "ownerTeamId", "Team", s.team),
-    classification: () => plain("classification", Prisma.sql`x.cls`, s.classification),
-    lifecycle: () => plain("lifecycle", Prisma.sql`x.lc`, s.lifecycle),
-    tag: () => Prisma.sql`
-      SELECT 'tag' AS facet, tag AS value, tag AS label, round(count(*) * w.weight)::int AS n, w.sampled AS estimate, ${s.tag}::text[] AS ticked
-      FROM ${from} CROSS JOIN LATERAL unnest(x."tags") AS tag
-      GROUP BY tag, w.weight, w.sampled`,
-    access: () => Prisma.sql`
-      SELECT 'access' AS facet, 'mine' AS value, 'I have access' AS label, round(count(*) * w.weight)::int AS n, w.sampled AS estimate, '{}'::text[] AS ticked
-      FROM ${from} WHERE x.has_access
+  const each: Record<FacetKind, (c: FacetCount) => Prisma.Sql> = {
+    domain: () => byId("domain", "domainId", "Domain"),
+    team: () => byId("team", "ownerTeamId", "Team"),
+    classification: () => plain("classification", Prisma.sql`x.cls`),
+    lifecycle: () => plain("lifecycle", Prisma.sql`x.lc`),
+    // unnest() in the select list: one pass, where a lateral function scan is set up per row.
+    tag: (c) => Prisma.sql`
+      SELECT 'tag' AS facet, tag AS value, tag AS label, round(count(*) * weight)::int AS n, sampled AS estimate
+      FROM (SELECT unnest(x."tags") AS tag, w.weight, w.sampled FROM ${from}) x
+      ${c.values === "ticked" ? Prisma.sql`WHERE tag = ANY(${s.tag}::text[])` : Prisma.empty}
+      GROUP BY tag, weight, sampled`,
+    // Over the results with "I have access" ticked, every product counts.
+    access: (c) => Prisma.sql`
+      SELECT 'access' AS facet, 'mine' AS value, 'I have access' AS label, round(count(*) * w.weight)::int AS n, w.sampled AS estimate
+      FROM ${from} ${c.values === "ticked" ? Prisma.empty : Prisma.sql`WHERE x.has_access`}
       GROUP BY w.weight, w.sampled`,
+  };
+  const branch = (c: FacetCount) => {
+    const ticked = tickedValues(s, c.g);
+    const keep = c.values === "all" ? Prisma.sql`TRUE` : c.values === "ticked" ? Prisma.sql`b.value = ANY(${ticked}::text[])` : Prisma.sql`NOT b.value = ANY(${ticked}::text[])`;
+    // A facet set lists fewer values, so that with the ticked ones (counted over the results) the facet lists FACET_VALUES_LISTED.
+    const listed = c.values === "unticked" ? Math.max(0, FACET_VALUES_LISTED - ticked.length) : FACET_VALUES_LISTED;
+    return Prisma.sql`SELECT b.*, b.value = ANY(${ticked}::text[]) AS ticked, ${listed}::int AS listed FROM (${each[c.g](c)}) b WHERE ${keep}`;
   };
   return Prisma.sql`(
       SELECT coalesce(json_agg(json_build_object('facet', f.facet, 'value', f.value, 'label', f.label, 'count', f.n, 'estimate', f.estimate)), '[]'::json)
       FROM (
-        -- Each facet lists its ticked values and then the most frequent ones, FACET_VALUES_LISTED in all.
-        SELECT f.*, row_number() OVER (PARTITION BY f.facet ORDER BY f.value = ANY(f.ticked) DESC, f.n DESC, f.value) AS pos
-        FROM (${Prisma.join(facets.map((g) => each[g]()), " UNION ALL ")}) f
+        -- Each facet lists its ticked values and then the most frequent ones.
+        SELECT f.*, row_number() OVER (PARTITION BY f.facet ORDER BY f.ticked DESC, f.n DESC, f.value) AS pos
+        FROM (${Prisma.join(counts.map(branch), " UNION ALL ")}) f
         WHERE f.n > 0
       ) f
-      WHERE f.pos <= ${FACET_VALUES_LISTED}
+      WHERE f.pos <= f.listed
     )`;
 }
 
 /**
- * Step 2: the page, the total, and the counts of the facets whose own filter is off (all of
- * them are counted over the results). Each ticked facet is counted by a statement of its own
- * (facetSetSql), which runSearch runs at the same time on another connection.
+ * Step 2: the page, the total, and the counts over the results: every value of the facets whose
+ * own filter is off, and the ticked values of the others. The other values of a ticked facet
+ * are counted by a statement of its own (facetSetSql), which runSearch runs at the same time on
+ * another connection.
  */
 export function searchSql(scope: SearchScope, s: CatalogSearch, prepared: Prepared): Prisma.Sql {
   const { q, hasQuery, effective, match, visible, teams, filtersExcept, granted, sampledSet } = parts(scope, s, prepared);
@@ -331,13 +356,14 @@ export function searchSql(scope: SearchScope, s: CatalogSearch, prepared: Prepar
     WHERE ${visible} AND ${match} AND ${allFilters}
     ORDER BY ${INDEX_ORDER[sort === "relevance" ? "name" : sort]} LIMIT ${limit} OFFSET ${offset}`;
 
+  // Over the results: every value of the facets whose filter is off, and the ticked values of the others.
   const ticked = tickedFacets(s);
-  const untickedFacets = s.facets === "0" ? [] : FACETS.filter((g) => !ticked.includes(g));
+  const counts: FacetCount[] = s.facets === "0" ? [] : FACETS.map((g) => ({ g, values: ticked.includes(g) ? "ticked" : "all" }));
 
   return Prisma.sql`
 WITH
 ${granted},
-${sampledSet("r", null, ranked ? rank : Prisma.sql`0::real`, untickedFacets.includes("access"))},
+${sampledSet("r", null, ranked ? rank : Prisma.sql`0::real`, counts.some((c) => c.g === "access" && c.values === "all"))},
 ${candidates}
 page AS (
   SELECT * FROM (${exactPage}) exact WHERE NOT (SELECT sampled FROM r_w)
@@ -363,12 +389,12 @@ SELECT
     JOIN "Domain" d ON d."id" = p."domainId"
     JOIN "Team" t ON t."id" = p."ownerTeamId"
   ) AS items,
-  ${untickedFacets.length ? facetCountsSql(s, "r", untickedFacets) : Prisma.sql`NULL::json`} AS facets`;
+  ${counts.length ? facetCountsSql(s, "r", counts) : Prisma.sql`NULL::json`} AS facets`;
 }
 
 /**
- * A ticked facet's counts (disjunctive: the results without that facet's own filter, so each
- * count is what ticking the value too would give), over a sampled set of their own.
+ * The counts of a ticked facet's other values (disjunctive: the results without that facet's own
+ * filter, so each count is what ticking the value too would give), over a sampled set of their own.
  */
 export function facetSetSql(scope: SearchScope, s: CatalogSearch, prepared: Prepared, g: FacetKind): Prisma.Sql {
   const { granted, sampledSet } = parts(scope, s, prepared);
@@ -376,7 +402,7 @@ export function facetSetSql(scope: SearchScope, s: CatalogSearch, prepared: Prep
 WITH
 ${granted},
 ${sampledSet("f", g, Prisma.sql`0::real`, g === "access")}
-SELECT ${facetCountsSql(s, "f", [g])} AS facets`;
+SELECT ${facetCountsSql(s, "f", [{ g, values: "unticked" }])} AS facets`;
 }
 
 /** Runs a statement and returns its rows: Prisma's $queryRaw in the app, `pg` in the benchmark. */

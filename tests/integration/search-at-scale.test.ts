@@ -112,6 +112,18 @@ describe(`more than ${EXACT_UP_TO} matches`, () => {
     expect(byName.rankedCount).toBeNull();
     expect(byName.pages).toBe(Math.ceil(byName.total / 20));
   });
+
+  it("counts ticked values over the results, so they add up to the estimated total", async () => {
+    const r = await search({ tag: ["alpha", "beta"] });
+    expect(r.totalIsEstimate).toBe(true);
+    const ticked = r.facets!.tag.filter((t) => t.selected);
+    expect(ticked.map((t) => t.value).sort()).toEqual(["alpha", "beta"]);
+    for (const t of ticked) expect(t.estimate).toBe(true);
+    // alpha and beta split the results in halves: their counts are the total, up to rounding.
+    expect(Math.abs(ticked[0]!.count + ticked[1]!.count - r.total)).toBeLessThanOrEqual(1);
+    // The unticked tags still list what ticking them too would add, up to FACET_VALUES_LISTED in all.
+    expect(r.facets!.tag).toHaveLength(FACET_VALUES_LISTED);
+  });
 });
 
 describe("views narrowed below the threshold", () => {
@@ -119,8 +131,13 @@ describe("views narrowed below the threshold", () => {
     const r = await search({ classification: "RESTRICTED" });
     expect(r.totalIsEstimate).toBe(false);
     expect(r.total).toBe(ACTIVE / 4);
-    // Classification counts ignore the classification filter: all 1,200 products, sampled.
-    expect(r.facets!.classification.every((c) => c.estimate)).toBe(true);
+    // The ticked value is counted over the results: exact, and the same as the total.
+    const [ticked, ...others] = [...r.facets!.classification].sort((a, b) => Number(b.selected) - Number(a.selected));
+    expect(ticked).toMatchObject({ value: "RESTRICTED", selected: true, count: ACTIVE / 4 });
+    expect(ticked!.estimate ?? false).toBe(false);
+    // The other values ignore the classification filter: all 1,200 products, sampled.
+    expect(others.map((c) => c.value).sort()).toEqual(["CONFIDENTIAL", "INTERNAL", "PUBLIC"]);
+    expect(others.every((c) => c.estimate)).toBe(true);
     // Tag counts honour it: 300 products, counted exactly.
     const tags = Object.fromEntries(r.facets!.tag.filter((t) => !t.value.startsWith("filler")).map((t) => [t.value, [t.count, t.estimate ?? false]]));
     expect(tags).toEqual({ alpha: [150, false], beta: [150, false] });
