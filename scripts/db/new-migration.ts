@@ -12,7 +12,7 @@ import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { embeddedDatabaseUrl } from "./pg";
-import { ensureLockfile, MIGRATIONS_DIR, MIGRATION_FILE, readMigrationsList, REPO_ROOT, SCHEMA_PATH } from "./migrations";
+import { ensureLockfile, MIGRATIONS_DIR, MIGRATION_FILE, readMigrationsList, REPO_ROOT, SCHEMA_PATH, SQL_ONLY_INDEXES } from "./migrations";
 import { migrate, redact } from "./migrate";
 import { createSchemaEngine, engineErrorMessage, exitOnEnginePanic, NO_FILTERS } from "./schema-engine";
 
@@ -34,13 +34,18 @@ export async function diffMigrationsToSchema(
       exitCode: null,
       filters: NO_FILTERS,
     });
-    const sql = stdout ?? "";
+    const sql = withoutSqlOnlyIndexDrops(stdout ?? "");
     return isEmptyScript(sql) ? null : sql;
   } catch (error) {
     throw new Error(`Diffing the migrations against ${relSchema} failed:\n${engineErrorMessage(error)}`);
   } finally {
     await close();
   }
+}
+
+/** The engine's diff without its `DROP INDEX` of the indexes only migrations declare (SQL_ONLY_INDEXES). */
+export function withoutSqlOnlyIndexDrops(sql: string): string {
+  return SQL_ONLY_INDEXES.reduce((rest, name) => rest.replace(new RegExp(`(-- DropIndex\\n)?DROP INDEX "${name}";\\n?`, "g"), ""), sql);
 }
 
 /** The engine prints "-- This is an empty migration." when nothing changes. */
