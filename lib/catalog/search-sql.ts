@@ -219,16 +219,27 @@ function parts(scope: SearchScope, s: CatalogSearch, prepared: Prepared) {
    * search_sample_covering_index), so it never visits the table (docs/decisions/0016). Whether
    * the viewer has access is only worked out in the set that counts the "I have access" facet.
    */
-  const sampledSet = (name: string, except: FacetKind | null, rank: Prisma.Sql, countsAccess: boolean) => Prisma.sql`
-${Prisma.raw(name)} AS MATERIALIZED (
+  const sampledSet = (name: string, except: FacetKind | null, rank: Prisma.Sql, countsAccess: boolean, whole = false) => {
+    const rows = Prisma.sql`
   SELECT p."id", p."sampleKey" AS k, p."domainId", p."ownerTeamId", p."tags",
          p."classification"::text AS cls, p."lifecycle"::text AS lc, p."name", p."updatedAt", p."consumerCount",
          ${rank} AS rank,
          ${countsAccess ? Prisma.sql`(p."ownerTeamId" = ANY(${teams}::text[]) OR p."id" IN (SELECT "id" FROM granted))` : Prisma.sql`FALSE`} AS has_access
   FROM "DataProduct" p
-  WHERE ${visible} AND ${match} AND ${filtersExcept(except)}
-  ORDER BY p."sampleKey" LIMIT ${EXACT_UP_TO + 1}
+  WHERE ${visible} AND ${match} AND ${filtersExcept(except)}`;
+    // `whole`: the set is read once in full (${name}_all) and sampled from there, for a caller
+    // that pages through it too (see searchSql).
+    const sampled = whole
+      ? Prisma.sql`${Prisma.raw(name)}_all AS MATERIALIZED (${rows}
 ),
+${Prisma.raw(name)} AS MATERIALIZED (
+  SELECT * FROM ${Prisma.raw(name)}_all ORDER BY k LIMIT ${EXACT_UP_TO + 1}
+),`
+      : Prisma.sql`${Prisma.raw(name)} AS MATERIALIZED (${rows}
+  ORDER BY p."sampleKey" LIMIT ${EXACT_UP_TO + 1}
+),`;
+    return Prisma.sql`
+${sampled}
 ${Prisma.raw(name)}_w AS (
   -- Sampled: the first EXACT_UP_TO rows (k below the next one's key) stand for the whole set.
   SELECT count(*)::int AS n, count(*) > ${EXACT_UP_TO} AS sampled,
@@ -236,6 +247,7 @@ ${Prisma.raw(name)}_w AS (
          CASE WHEN count(*) > ${EXACT_UP_TO} THEN 1 / greatest(max(k), 1e-9) ELSE 1 END AS weight
   FROM ${Prisma.raw(name)}
 )`;
+  };
 
   return { q, hasQuery, effective, match, visible, teams, filtersExcept, granted, sampledSet };
 }
@@ -344,6 +356,10 @@ export function searchSql(scope: SearchScope, s: CatalogSearch, prepared: Prepar
         + CASE WHEN lower(p."name") = ${q} THEN 1.0 WHEN starts_with(lower(p."name"), ${q}) THEN 0.5 ELSE 0 END)`
     : Prisma.sql`0::real`;
   const ranked = sort === "relevance" && hasQuery;
+  // "I have access" bounds the results by what the viewer's teams own or were granted, and they
+  // are found by id, not in an index order: read them once, then sample and page from that
+  // (rather than finding them twice, ~6 ms each at 1,600 products).
+  const readWhole = filteredFacets(s).includes("access");
 
   // The page when the results were read whole: sort them in memory.
   const exactPage = Prisma.sql`
@@ -372,7 +388,11 @@ export function searchSql(scope: SearchScope, s: CatalogSearch, prepared: Prepar
     ? Prisma.sql`
     SELECT c."id", c.rank, c."name", c."updatedAt", c."consumerCount" FROM candidates c
     ORDER BY ${ORDER.relevance} LIMIT ${limit} OFFSET ${offset}`
-    : Prisma.sql`
+    : readWhole
+      ? Prisma.sql`
+    SELECT r."id", 0::real AS rank, r."name", r."updatedAt", r."consumerCount" FROM r_all r
+    ORDER BY ${ORDER[sort === "relevance" ? "name" : sort]} LIMIT ${limit} OFFSET ${offset}`
+      : Prisma.sql`
     SELECT p."id", 0::real AS rank, p."name", p."updatedAt", p."consumerCount"
     FROM "DataProduct" p
     WHERE ${visible} AND ${match} AND ${allFilters}
@@ -385,7 +405,7 @@ export function searchSql(scope: SearchScope, s: CatalogSearch, prepared: Prepar
   return Prisma.sql`
 WITH
 ${granted},
-${sampledSet("r", null, ranked ? rank : Prisma.sql`0::real`, counts.some((c) => c.g === "access" && c.values === "all"))},
+${sampledSet("r", null, ranked ? rank : Prisma.sql`0::real`, counts.some((c) => c.g === "access" && c.values === "all"), readWhole)},
 ${candidates}
 page AS (
   SELECT * FROM (${exactPage}) exact WHERE NOT (SELECT sampled FROM r_w)

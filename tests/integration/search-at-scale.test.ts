@@ -4,7 +4,7 @@
 // drafts of a team the viewer is not in, against the real PostgreSQL.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import type { Viewer } from "@/lib/auth";
+import { loadViewer, type Viewer } from "@/lib/auth";
 import { searchCatalog } from "@/lib/catalog";
 import { EXACT_UP_TO, FACET_VALUES_LISTED } from "@/lib/catalog/search-sql";
 import { parseCatalogSearch } from "@/lib/catalog/search-params";
@@ -18,6 +18,7 @@ const ACTIVE = 1200;
 const DRAFTS = 150;
 const CLASSES = ["PUBLIC", "INTERNAL", "CONFIDENTIAL", "RESTRICTED"] as const;
 let outsider: Viewer; // mia: in neither team
+let ownerTeamId: string; // the team that owns the 1,200 active products
 const names: string[] = [];
 
 const search = (params: Record<string, string | string[]>) => searchCatalog(outsider, parseCatalogSearch({ domain: domainSlug, ...params }));
@@ -27,6 +28,7 @@ beforeAll(async () => {
   outsider = await viewerByEmail("mia@example.com");
   const domain = await db.domain.create({ data: { slug: domainSlug, name: `Scale ${run}` } });
   const team = await db.team.create({ data: { slug: `${run}-a`, name: `Scale Crew ${run}`, domainId: domain.id } });
+  ownerTeamId = team.id;
   const drafts = await db.team.create({ data: { slug: `${run}-d`, name: `Draft Crew ${run}`, domainId: domain.id } });
   const rows = Array.from({ length: ACTIVE }, (_, i) => {
     // The product named exactly like the query sorts after all others by name (and none has
@@ -111,6 +113,28 @@ describe(`more than ${EXACT_UP_TO} matches`, () => {
     const byName = await search({ q: word, sort: "name" });
     expect(byName.rankedCount).toBeNull();
     expect(byName.pages).toBe(Math.ceil(byName.total / 20));
+  });
+
+  it("pages through 'I have access' in order when the viewer's team owns more than the sample", async () => {
+    const user = await db.user.create({ data: { email: `${run}-member@example.com`, name: "Scale member" } });
+    try {
+      await db.membership.create({ data: { userId: user.id, teamId: ownerTeamId } });
+      const member = (await loadViewer(user.id))!;
+      const mine = (params: Record<string, string>) => searchCatalog(member, parseCatalogSearch({ domain: domainSlug, access: "mine", ...params }));
+      const sorted = [...names].sort();
+      const [page1, page2] = [await mine({ sort: "name" }), await mine({ sort: "name", page: "2" })];
+      expect(page1.totalIsEstimate).toBe(true);
+      expect(near(page1.total, ACTIVE)).toBe(true);
+      expect(page1.items.map((i) => i.name)).toEqual(sorted.slice(0, 20));
+      expect(page2.items.map((i) => i.name)).toEqual(sorted.slice(20, 40));
+      expect(page1.items.every((i) => i.hasAccess)).toBe(true);
+      expect(page1.facets!.access).toEqual([expect.objectContaining({ value: "mine", selected: true, count: page1.total })]);
+      // The member's drafts team is not theirs: its drafts stay out.
+      const drafts = await mine({ lifecycle: "DRAFT" });
+      expect(drafts.total).toBe(0);
+    } finally {
+      await db.user.delete({ where: { id: user.id } });
+    }
   });
 
   it("counts ticked values over the results, so they add up to the estimated total", async () => {
