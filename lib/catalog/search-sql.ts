@@ -17,7 +17,8 @@ import { effectiveSort, PAGE_SIZE, type CatalogSearch, type Sort } from "./searc
 //     for 1 / cutoff products), flagged as such, and the page is read in index order instead
 //     (sorts by name, recency, consumers) or ranked over the sample and the names that start
 //     with the query (relevance).
-// The sets are read from a covering index in sampleKey order, never from the table (0016).
+// The sets are read from a covering index in sampleKey order, never from the table (0016): one
+// with searchVector for sets with text, a fifth of its size without for the others (0025).
 //
 // Every user value is a bind parameter; only fragments chosen by code (which filters are on,
 // the sort order) are spliced in.
@@ -215,8 +216,9 @@ function parts(scope: SearchScope, s: CatalogSearch, prepared: Prepared) {
 
   /**
    * A set read in sampleKey order, stopping after EXACT_UP_TO + 1 rows, and its weight. Every
-   * column it reads is in the covering index on sampleKey (migration
-   * search_sample_covering_index), so it never visits the table (docs/decisions/0016). Whether
+   * column it reads is in the covering indexes on sampleKey (migrations
+   * search_sample_covering_index and search_sample_facets_index, the latter without searchVector
+   * for sets without text), so it never visits the table (docs/decisions/0016, 0025). Whether
    * the viewer has access is only worked out in the set that counts the "I have access" facet.
    */
   const sampledSet = (name: string, except: FacetKind | null, rank: Prisma.Sql, countsAccess: boolean, whole = false) => {
