@@ -2,15 +2,17 @@
 //
 // For each size: a database of its own (meshport_bench_<size>) on the bench PostgreSQL,
 // migrated with the project's migrations and loaded with a synthetic catalog (kept between
-// runs); a production build of Meshport (`next start`) against it; then a fixed set of
-// queries measured three ways in the same run:
+// runs), and a production build of Meshport (`next start`) against it, on a port of its own.
+// All are up at once; each round runs a fixed set of queries on every size in turn, each query
+// measured three ways back to back:
 //   api   — GET /api/search over HTTP, signed in as a demo analyst (what a browser waits for)
 //   sql   — the same statements the endpoint runs (lib/catalog/search-sql.ts runSearch), through a `pg` pool
 //   naive — ILIKE '%q%' over the same rows (lib/catalog/search-sql.ts naiveSearchSql)
 // No Kafka needed. Environment:
 //   DATABASE_URL           use this PostgreSQL (bench databases are created next to its database);
 //                          unset: start an embedded one in .meshport/bench on MESHPORT_BENCH_PG_PORT (54399)
-//   BENCH_SIZES=1000,10000,100000   BENCH_ROUNDS=7   BENCH_PORT=3399   BENCH_DIST_DIR=.next-bench   BENCH_SKIP_BUILD=1
+//   BENCH_SIZES=1000,10000,100000   BENCH_ROUNDS=7   BENCH_PORT=3399 (the first size's; the next sizes take the next ports)
+//   BENCH_DIST_DIR=.next-bench   BENCH_SKIP_BUILD=1
 //   BENCH_DETAIL=1 (median and worst per query)
 import { spawn, execFileSync, type ChildProcess } from "node:child_process";
 import { existsSync, readFileSync, readdirSync } from "node:fs";
@@ -32,7 +34,6 @@ const SIZES = (process.env.BENCH_SIZES ?? "1000,10000,100000").split(",").map(Nu
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 7);
 const PORT = Number(process.env.BENCH_PORT ?? 3399);
 const DIST = process.env.BENCH_DIST_DIR ?? ".next-bench";
-const BASE = `http://localhost:${PORT}`;
 
 type Stat = { p50: number; p95: number };
 const pct = (xs: number[], p: number) => {
@@ -99,7 +100,7 @@ async function waitFor(url: string, ms = 60_000) {
 }
 
 /** next-auth credentials flow: csrf token + cookie, then POST the demo provider's callback. */
-async function signIn(email: string): Promise<string> {
+async function signIn(base: string, email: string): Promise<string> {
   const jar = new Map<string, string>();
   const keep = (res: Response) => {
     for (const c of res.headers.getSetCookie()) {
@@ -109,14 +110,14 @@ async function signIn(email: string): Promise<string> {
     }
   };
   const cookie = () => [...jar].map(([k, v]) => `${k}=${v}`).join("; ");
-  const csrfRes = await fetch(`${BASE}/api/auth/csrf`);
+  const csrfRes = await fetch(`${base}/api/auth/csrf`);
   keep(csrfRes);
   const { csrfToken } = (await csrfRes.json()) as { csrfToken: string };
-  const res = await fetch(`${BASE}/api/auth/callback/demo`, {
+  const res = await fetch(`${base}/api/auth/callback/demo`, {
     method: "POST",
     redirect: "manual",
     headers: { "content-type": "application/x-www-form-urlencoded", cookie: cookie() },
-    body: new URLSearchParams({ email, csrfToken, callbackUrl: `${BASE}/catalog` }),
+    body: new URLSearchParams({ email, csrfToken, callbackUrl: `${base}/catalog` }),
   });
   keep(res);
   if (![...jar.keys()].some((k) => k.includes("session-token"))) throw new Error(`sign-in as ${email} failed (${res.status})`);
@@ -152,55 +153,76 @@ type SizeResult = {
   handlerSession: number; handlerSearch: number;
 };
 
-async function benchSize(baseUrl: string, size: number, env: NodeJS.ProcessEnv): Promise<SizeResult> {
+/** One catalog size under test: its own database and its own `next start`, up for the whole run. */
+type Target = {
+  size: number;
+  server: ChildProcess;
+  /** One round: every query once, each api / sql / naive back to back, so all three see the same machine state. */
+  round: () => Promise<void>;
+  result: () => Promise<SizeResult>;
+};
+
+async function startTarget(baseUrl: string, size: number, port: number, env: NodeJS.ProcessEnv): Promise<Target> {
   console.log(`▸ ${size} products`);
   const url = await ensureCatalog(baseUrl, size);
-  const server: ChildProcess = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(PORT)], {
+  const base = `http://localhost:${port}`;
+  const server: ChildProcess = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(port)], {
     cwd: REPO,
     env: { ...env, DATABASE_URL: url, NODE_ENV: "production" },
     stdio: ["ignore", "ignore", "inherit"],
   });
   try {
-    await waitFor(`${BASE}/api/health`);
-    const cookie = await signIn(BENCH_USER_EMAIL);
-    const db = new pg.Client({ connectionString: url });
-    await db.connect();
-    const teams = await db.query<{ teamId: string }>(`SELECT "teamId" FROM "Membership" m JOIN "User" u ON u.id = m."userId" WHERE u.email = $1`, [BENCH_USER_EMAIL]);
-    const scope: SearchScope = { isPlatformAdmin: false, teamIds: teams.rows.map((r) => r.teamId) };
-    const parsed = QUERIES.map((q) => searchParamsSchema.parse(recordFromParams(new URLSearchParams(q))));
+    return await prepareTarget(url, size, base, server);
+  } catch (error) {
+    await stopServer(server);
+    throw error;
+  }
+}
 
-    // The endpoint's Server-Timing says how much of each call was session + scope and search.
-    const handler = { session: [] as number[], search: [] as number[] };
-    const api = (q: string) =>
-      fetch(`${BASE}/api/search?${q}`, { headers: { cookie } }).then(async (r) => {
-        if (!r.ok) throw new Error(`GET /api/search?${q}: ${r.status}`);
-        for (const part of (r.headers.get("server-timing") ?? "").split(",")) {
-          const [name, dur] = part.trim().split(";dur=");
-          if (name === "session" || name === "search") handler[name].push(Number(dur));
-        }
-        return r.json();
-      });
-    // Every statement the endpoint runs for this query, nothing else, and as it runs them: step 1,
-    // then the results and the facet sets at once, each on a connection of a pool.
-    const pool = new pg.Pool({ connectionString: url, min: 4, idleTimeoutMillis: 60_000 }); // as lib/db's
-    const viaPg: RunSql = async <T,>(s: Prisma.Sql) => (await pool.query(s.text, s.values as unknown[])).rows as T[];
-    const sql = (i: number) => runSearch(viaPg, scope, parsed[i]!);
-    const naive = (i: number) => {
-      const s = naiveSearchSql(scope, parsed[i]!);
-      return db.query(s.text, s.values as unknown[]);
-    };
+async function prepareTarget(url: string, size: number, base: string, server: ChildProcess): Promise<Target> {
+  await waitFor(`${base}/api/health`);
+  const cookie = await signIn(base, BENCH_USER_EMAIL);
+  const db = new pg.Client({ connectionString: url });
+  await db.connect();
+  const teams = await db.query<{ teamId: string }>(`SELECT "teamId" FROM "Membership" m JOIN "User" u ON u.id = m."userId" WHERE u.email = $1`, [BENCH_USER_EMAIL]);
+  const scope: SearchScope = { isPlatformAdmin: false, teamIds: teams.rows.map((r) => r.teamId) };
+  const parsed = QUERIES.map((q) => searchParamsSchema.parse(recordFromParams(new URLSearchParams(q))));
 
-    // Warm up: JIT, plan caches, the page cache of PostgreSQL.
-    for (let i = 0; i < QUERIES.length; i++) {
-      await api(QUERIES[i]!);
-      await sql(i);
-      await naive(i);
-    }
-    handler.session.length = handler.search.length = 0;
-    const t = { api: [] as number[], sql: [] as number[], naive: [] as number[], apiQ: [] as number[], naiveQ: [] as number[] };
-    for (let round = 0; round < ROUNDS; round++) {
+  // The endpoint's Server-Timing says how much of each call was session + scope and search.
+  const handler = { session: [] as number[], search: [] as number[] };
+  const api = (q: string) =>
+    fetch(`${base}/api/search?${q}`, { headers: { cookie } }).then(async (r) => {
+      if (!r.ok) throw new Error(`GET /api/search?${q}: ${r.status}`);
+      for (const part of (r.headers.get("server-timing") ?? "").split(",")) {
+        const [name, dur] = part.trim().split(";dur=");
+        if (name === "session" || name === "search") handler[name].push(Number(dur));
+      }
+      return r.json();
+    });
+  // Every statement the endpoint runs for this query, nothing else, and as it runs them: step 1,
+  // then the results and the facet sets at once, each on a connection of a pool.
+  const pool = new pg.Pool({ connectionString: url, min: 4, idleTimeoutMillis: 60_000 }); // as lib/db's
+  const viaPg: RunSql = async <T,>(s: Prisma.Sql) => (await pool.query(s.text, s.values as unknown[])).rows as T[];
+  const sql = (i: number) => runSearch(viaPg, scope, parsed[i]!);
+  const naive = (i: number) => {
+    const s = naiveSearchSql(scope, parsed[i]!);
+    return db.query(s.text, s.values as unknown[]);
+  };
+
+  // Warm up: JIT, plan caches, the page cache of PostgreSQL.
+  for (let i = 0; i < QUERIES.length; i++) {
+    await api(QUERIES[i]!);
+    await sql(i);
+    await naive(i);
+  }
+  handler.session.length = handler.search.length = 0;
+  const t = { api: [] as number[], sql: [] as number[], naive: [] as number[], apiQ: [] as number[], naiveQ: [] as number[] };
+
+  return {
+    size,
+    server,
+    async round() {
       for (let i = 0; i < QUERIES.length; i++) {
-        // Interleaved, so all three see the same machine state.
         const a = await timeIt(() => api(QUERIES[i]!));
         const s = await timeIt(() => sql(i));
         const n = await timeIt(() => naive(i));
@@ -212,26 +234,32 @@ async function benchSize(baseUrl: string, size: number, env: NodeJS.ProcessEnv):
           t.naiveQ.push(n);
         }
       }
-    }
-    if (process.env.BENCH_DETAIL) {
-      // Per query: median and worst of the rounds, api / sql / naive.
-      const of = (xs: number[], i: number) => xs.filter((_, j) => j % QUERIES.length === i);
-      for (let i = 0; i < QUERIES.length; i++) {
-        const cell = (xs: number[]) => `${pct(of(xs, i), 50).toFixed(1).padStart(6)} ${Math.max(...of(xs, i)).toFixed(1).padStart(6)}`;
-        console.log(`  ${(QUERIES[i] || "(browse)").padEnd(50)} api ${cell(t.api)}   sql ${cell(t.sql)}   naive ${cell(t.naive)}`);
+    },
+    async result() {
+      if (process.env.BENCH_DETAIL) {
+        // Per query: median and worst of the rounds, api / sql / naive.
+        console.log(`per query at ${size} (median, worst of ${ROUNDS} rounds):`);
+        const of = (xs: number[], i: number) => xs.filter((_, j) => j % QUERIES.length === i);
+        for (let i = 0; i < QUERIES.length; i++) {
+          const cell = (xs: number[]) => `${pct(of(xs, i), 50).toFixed(1).padStart(6)} ${Math.max(...of(xs, i)).toFixed(1).padStart(6)}`;
+          console.log(`  ${(QUERIES[i] || "(browse)").padEnd(50)} api ${cell(t.api)}   sql ${cell(t.sql)}   naive ${cell(t.naive)}`);
+        }
       }
-    }
-    const rssMiB = peakRssMiB(server.pid!);
-    await db.end();
-    await pool.end();
-    return {
-      size, api: stat(t.api), sql: stat(t.sql), naive: stat(t.naive), apiWithQuery: stat(t.apiQ), naiveWithQuery: stat(t.naiveQ), rssMiB,
-      handlerSession: pct(handler.session, 50), handlerSearch: pct(handler.search, 50),
-    };
-  } finally {
-    server.kill("SIGTERM");
-    await new Promise((r) => server.once("exit", r));
-  }
+      const rssMiB = peakRssMiB(server.pid!);
+      await db.end();
+      await pool.end();
+      return {
+        size, api: stat(t.api), sql: stat(t.sql), naive: stat(t.naive), apiWithQuery: stat(t.apiQ), naiveWithQuery: stat(t.naiveQ), rssMiB,
+        handlerSession: pct(handler.session, 50), handlerSearch: pct(handler.search, 50),
+      };
+    },
+  };
+}
+
+async function stopServer(server: ChildProcess) {
+  if (server.exitCode !== null) return;
+  server.kill("SIGTERM");
+  await new Promise((r) => server.once("exit", r));
 }
 
 async function main() {
@@ -256,8 +284,23 @@ async function main() {
     console.log(`▸ next build (${DIST})`);
     sh("npx", ["next", "build"], env);
   }
-  const results: SizeResult[] = [];
-  for (const size of SIZES) results.push(await benchSize(started.url, size, env));
+  // Every size has its server up for the whole run, and the rounds go round the sizes: a
+  // slow minute of this shared machine then lands on all sizes alike, so the ratio between two
+  // sizes is measured in the same conditions, as the ratios within one size are.
+  const targets: Target[] = [];
+  try {
+    for (const [i, size] of SIZES.entries()) targets.push(await startTarget(started.url, size, PORT + i, env));
+    console.log(`▸ ${ROUNDS} rounds, each over ${targets.map((t) => t.size).join(", ")} products in turn`);
+    for (let round = 0; round < ROUNDS; round++) for (const target of targets) await target.round();
+    const results: SizeResult[] = [];
+    for (const target of targets) results.push(await target.result());
+    report(results);
+  } finally {
+    await Promise.all(targets.map((t) => stopServer(t.server)));
+  }
+}
+
+function report(results: SizeResult[]) {
 
   const ms = (x: number) => x.toFixed(1).padStart(8);
   console.log("\nlatency in ms over %d queries × %d rounds (api = HTTP GET /api/search on next start; sql = same statement via pg; naive = ILIKE)", QUERIES.length, ROUNDS);
