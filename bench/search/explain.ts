@@ -4,6 +4,7 @@
 import { performance } from "node:perf_hooks";
 import pg from "pg";
 import type { Prisma } from "../../lib/db/generated/client";
+import { namedStatement, SEARCH_POOL_OPTIONS } from "../../lib/db/statements";
 import { runSearch, type RunSql, type SearchScope, type Prepared } from "../../lib/catalog/search-sql";
 import { recordFromParams, searchParamsSchema } from "../../lib/catalog/search-params";
 import { BENCH_USER_EMAIL } from "./catalog";
@@ -18,8 +19,8 @@ async function main() {
   const scope: SearchScope = { isPlatformAdmin: false, teamIds: teams.rows.map((r) => r.teamId) };
   const verbose = process.env.VERBOSE === "1";
   // The medians run the search as the app does, statements of a step at once on a pool.
-  const pool = new pg.Pool({ connectionString: url, min: 4, idleTimeoutMillis: 60_000 });
-  const viaPool: RunSql = async <T,>(sql: Prisma.Sql) => (await pool.query(sql.text, sql.values as unknown[])).rows as T[];
+  const pool = new pg.Pool({ connectionString: url, min: 4, idleTimeoutMillis: 60_000, options: SEARCH_POOL_OPTIONS });
+  const viaPool: RunSql = async <T,>(sql: Prisma.Sql) => (await pool.query(namedStatement(sql))).rows as T[];
   for (const q of given.length ? given : QUERIES) {
     const search = searchParamsSchema.parse(recordFromParams(new URLSearchParams(q)));
     // Run the search once, keeping the statements it ran: step 1 (if any), then the results and the facet sets.

@@ -24,6 +24,7 @@ import { startPostgres } from "../../scripts/db/pg";
 import { migrate } from "../../scripts/db/migrate";
 import { adminQuery, withDatabase } from "../../scripts/db/schema-engine";
 import type { Prisma } from "../../lib/db/generated/client";
+import { namedStatement, SEARCH_POOL_OPTIONS } from "../../lib/db/statements";
 import { naiveSearchSql, runSearch, type RunSql, type SearchScope } from "../../lib/catalog/search-sql";
 import { searchParamsSchema, recordFromParams } from "../../lib/catalog/search-params";
 import { BENCH_USER_EMAIL, loadCatalog } from "./catalog";
@@ -201,8 +202,8 @@ async function prepareTarget(url: string, size: number, base: string, server: Ch
     });
   // Every statement the endpoint runs for this query, nothing else, and as it runs them: step 1,
   // then the results and the facet sets at once, each on a connection of a pool.
-  const pool = new pg.Pool({ connectionString: url, min: 4, idleTimeoutMillis: 60_000 }); // as lib/db's
-  const viaPg: RunSql = async <T,>(s: Prisma.Sql) => (await pool.query(s.text, s.values as unknown[])).rows as T[];
+  const pool = new pg.Pool({ connectionString: url, min: 4, idleTimeoutMillis: 60_000, options: SEARCH_POOL_OPTIONS }); // as lib/db's
+  const viaPg: RunSql = async <T,>(s: Prisma.Sql) => (await pool.query(namedStatement(s))).rows as T[];
   const sql = (i: number) => runSearch(viaPg, scope, parsed[i]!);
   const naive = (i: number) => {
     const s = naiveSearchSql(scope, parsed[i]!);

@@ -3,6 +3,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { PrismaClient, type Prisma } from "./generated/client";
 import { env } from "@/lib/env";
+import { namedStatement, SEARCH_POOL_OPTIONS } from "./statements";
 
 export { Prisma } from "./generated/client";
 export type * from "./generated/client";
@@ -13,7 +14,10 @@ const globalForDb = globalThis as unknown as { meshportPool?: pg.Pool; meshportD
 // A search runs its statements on several connections at once (lib/catalog/search-sql.ts): keep a
 // few open, so a search does not pay for a new backend (authentication, cold caches) each time;
 // idle ones do not keep a script's process alive.
-const pool = globalForDb.meshportPool ?? new pg.Pool({ connectionString: env.DATABASE_URL, min: 4, idleTimeoutMillis: 60_000, allowExitOnIdle: true });
+// Its raw statements are named (prepared once per connection), planned for each run's values.
+const pool =
+  globalForDb.meshportPool ??
+  new pg.Pool({ connectionString: env.DATABASE_URL, min: 4, idleTimeoutMillis: 60_000, allowExitOnIdle: true, options: SEARCH_POOL_OPTIONS });
 export const db = globalForDb.meshportDb ?? new PrismaClient({ adapter: new PrismaPg(pool) });
 if (process.env.NODE_ENV !== "production") Object.assign(globalForDb, { meshportPool: pool, meshportDb: db });
 
@@ -23,7 +27,7 @@ if (process.env.NODE_ENV !== "production") Object.assign(globalForDb, { meshport
  * (docs/decisions/0015). Writes go through Prisma, so they stay in its transactions.
  */
 export async function queryRows<T>(sql: Prisma.Sql): Promise<T[]> {
-  const result = await pool.query(sql.text, sql.values as unknown[]);
+  const result = await pool.query(namedStatement(sql));
   return result.rows as T[];
 }
 
