@@ -292,7 +292,8 @@ function facetCountsSql(s: CatalogSearch, src: string, counts: FacetCount[]): Pr
       LEFT JOIN "Team" t ON g.facet = 'team' AND t."id" = g.key`);
   }
   for (const c of counts) {
-    // unnest() in the select list: one pass, where a lateral function scan is set up per row.
+    // unnest() in the select list: one pass, where a lateral function scan is set up per row;
+    // when only the ticked tags are kept, only they are counted.
     if (c.g === "tag") {
       branches.push(Prisma.sql`
       SELECT 'tag' AS facet, tag AS value, tag AS label, round(count(*) * weight)::int AS n, sampled AS estimate
