@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { parseCatalogSearch } from "./search-params";
-import { EXACT_UP_TO, facetSetSql, prepareSql, queryWords, searchSql, tickedFacets, toPrefixTsquery, type FacetKind, type Prepared, type SearchScope } from "./search-sql";
+import { EXACT_UP_TO, LARGE_SAMPLE, facetSetSql, prepareSql, queryWords, searchSql, tickedFacets, toPrefixTsquery, type FacetKind, type Prepared, type SearchScope } from "./search-sql";
 
 const analyst: SearchScope = { isPlatformAdmin: false, teamIds: ["team-a"] };
 const prepared = (q: string, broad = false): Prepared => ({ tsquery: toPrefixTsquery(q), broad, domainIds: ["d1"], ownerTeamIds: ["t1"] });
@@ -49,6 +49,11 @@ describe("search statement", () => {
     expect(results!.text).toContain("r_all AS MATERIALIZED");
     expect(results!.text).toContain("FROM r_all r");
     expect(sql({}).values).toContain(EXACT_UP_TO + 1);
+    // Each set looks at its first LARGE_SAMPLE + 1 rows first, and stops there for a large set.
+    for (const st of statements({ q: "orders", tag: "pii" })) {
+      expect(st.text).toMatch(/\b[rf]_head AS \(/);
+      expect(st.values).toContain(LARGE_SAMPLE + 1);
+    }
   });
 
   it("filters domains and teams by the ids step 1 found, not by a join", () => {

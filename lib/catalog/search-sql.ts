@@ -16,7 +16,9 @@ import { effectiveSort, PAGE_SIZE, type CatalogSearch, type Sort } from "./searc
 //   - a larger set has been sampled uniformly: counts are estimates (each sampled product stands
 //     for 1 / cutoff products), flagged as such, and the page is read in index order instead
 //     (sorts by name, recency, consumers) or ranked over the sample and the names that start
-//     with the query (relevance).
+//     with the query (relevance);
+//   - a set whose first LARGE_SAMPLE + 1 rows already show it is far larger (more than
+//     LARGE_SET_ABOVE) stops there, and is estimated from that smaller sample (0026).
 // The sets are read from a covering index in sampleKey order, never from the table (0016): one
 // with searchVector for sets with text, a fifth of its size without for the others (0025).
 //
@@ -28,6 +30,14 @@ export type SearchScope = { isPlatformAdmin: boolean; teamIds: string[] };
 
 /** Sets up to this many products are counted and ranked exactly; larger ones are estimated from a sample of this size. */
 export const EXACT_UP_TO = 1000;
+/**
+ * Sets estimated above LARGE_SET_ABOVE products from their first LARGE_SAMPLE + 1 rows are
+ * estimated from those (docs/decisions/0026): their scan, the costliest part of a search, stops
+ * there. A set of at most EXACT_UP_TO is never taken for one: its 501st key would have to fall
+ * 11 standard deviations below its mean.
+ */
+export const LARGE_SAMPLE = 500;
+export const LARGE_SET_ABOVE = 1500;
 /** Values listed per facet: the ticked ones, then the most frequent (a mesh may have hundreds of teams and tags). */
 export const FACET_VALUES_LISTED = 40;
 /** Sampled relevance searches also rank up to this many names starting with the query (per block of pages). */
@@ -231,23 +241,31 @@ function parts(scope: SearchScope, s: CatalogSearch, prepared: Prepared) {
   WHERE ${visible} AND ${match} AND ${filtersExcept(except)}`;
     // `whole`: the set is read once in full (${name}_all) and sampled from there, for a caller
     // that pages through it too (see searchSql).
-    const sampled = whole
+    const scan = whole
       ? Prisma.sql`${Prisma.raw(name)}_all AS MATERIALIZED (${rows}
 ),
-${Prisma.raw(name)} AS MATERIALIZED (
+${Prisma.raw(name)}_scan AS MATERIALIZED (
   SELECT * FROM ${Prisma.raw(name)}_all ORDER BY k LIMIT ${EXACT_UP_TO + 1}
 ),`
-      : Prisma.sql`${Prisma.raw(name)} AS MATERIALIZED (${rows}
+      : Prisma.sql`${Prisma.raw(name)}_scan AS MATERIALIZED (${rows}
   ORDER BY p."sampleKey" LIMIT ${EXACT_UP_TO + 1}
 ),`;
     return Prisma.sql`
-${sampled}
+${scan}
+-- A CTE is read lazily: when its first rows show a large set, the scan above stops there.
+${Prisma.raw(name)}_head AS (
+  SELECT count(*) > ${LARGE_SAMPLE} AND max(k) < ${LARGE_SAMPLE / LARGE_SET_ABOVE}::float8 AS large
+  FROM (SELECT k FROM ${Prisma.raw(name)}_scan LIMIT ${LARGE_SAMPLE + 1}) h
+),
+${Prisma.raw(name)} AS MATERIALIZED (
+  SELECT * FROM ${Prisma.raw(name)}_scan
+  LIMIT (SELECT CASE WHEN large THEN ${LARGE_SAMPLE + 1}::int ELSE ${EXACT_UP_TO + 1}::int END FROM ${Prisma.raw(name)}_head)
+),
 ${Prisma.raw(name)}_w AS (
-  -- Sampled: the first EXACT_UP_TO rows (k below the next one's key) stand for the whole set.
-  SELECT count(*)::int AS n, count(*) > ${EXACT_UP_TO} AS sampled,
-         CASE WHEN count(*) > ${EXACT_UP_TO} THEN max(k) ELSE 2 END AS cutoff,
-         CASE WHEN count(*) > ${EXACT_UP_TO} THEN 1 / greatest(max(k), 1e-9) ELSE 1 END AS weight
-  FROM ${Prisma.raw(name)}
+  -- Sampled: all rows but the last (k below its key) stand for the whole set.
+  SELECT n, sampled, CASE WHEN sampled THEN cutoff ELSE 2 END AS cutoff, CASE WHEN sampled THEN 1 / greatest(cutoff, 1e-9) ELSE 1 END AS weight
+  FROM (SELECT count(*)::int AS n, count(*) > ${EXACT_UP_TO} OR (SELECT large FROM ${Prisma.raw(name)}_head) AS sampled, max(k) AS cutoff
+        FROM ${Prisma.raw(name)}) s
 )`;
   };
 
@@ -416,7 +434,7 @@ page AS (
   SELECT * FROM (${sampledPage}) sampled WHERE (SELECT sampled FROM r_w)
 )
 SELECT
-  (SELECT CASE WHEN sampled THEN round(${EXACT_UP_TO} * weight)::int ELSE n END FROM r_w) AS total,
+  (SELECT CASE WHEN sampled THEN round((n - 1) * weight)::int ELSE n END FROM r_w) AS total,
   (SELECT sampled FROM r_w) AS "totalIsEstimate",
   ${ranked ? Prisma.sql`(SELECT CASE WHEN sampled THEN (SELECT count(*)::int FROM candidates) END FROM r_w)` : Prisma.sql`NULL::int`} AS "rankedCount",
   (
