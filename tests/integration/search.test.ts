@@ -177,6 +177,13 @@ describe("facets", () => {
     const r = await search(memberB, { access: "mine", sort: "name" });
     expect(slugs(r)).toEqual(["levels", "ledger", "secret", "shipments"]);
     expect(r.items[0]?.hasAccess).toBe(true);
+    // A grant on a product the team owns as well: listed and counted once.
+    const ledgerPort = await db.outputPort.findFirstOrThrow({ where: { dataProductId: ids.ledger } });
+    await db.grant.create({ data: { kind: "CONSUME", dataProductId: ids.ledger!, outputPortId: ledgerPort.id, teamId: teamB, principalId: principal.id } });
+    const owned = await search(memberB, { access: "mine", sort: "name" });
+    expect(slugs(owned)).toEqual(["levels", "ledger", "secret", "shipments"]);
+    expect(owned.total).toBe(4);
+    expect(counts(owned, "access")).toEqual({ mine: 4 });
     expect(counts(await search(outsider, {}), "access")).toEqual({});
   });
 });
