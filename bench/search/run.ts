@@ -150,7 +150,7 @@ async function timeIt(fn: () => Promise<unknown>): Promise<number> {
 
 type SizeResult = {
   size: number; api: Stat; sql: Stat; naive: Stat; naiveWithQuery: Stat; apiWithQuery: Stat; rssMiB: number;
-  /** Medians inside the endpoint (Server-Timing): reading the session and scope, running the search. */
+  /** Medians inside the endpoint (Server-Timing): reading the session cookie; the viewer's teams and the search. */
   handlerSession: number; handlerSearch: number;
 };
 
@@ -189,7 +189,8 @@ async function prepareTarget(url: string, size: number, base: string, server: Ch
   const scope: SearchScope = { isPlatformAdmin: false, teamIds: teams.rows.map((r) => r.teamId) };
   const parsed = QUERIES.map((q) => searchParamsSchema.parse(recordFromParams(new URLSearchParams(q))));
 
-  // The endpoint's Server-Timing says how much of each call was session + scope and search.
+  // The endpoint's Server-Timing says how much of each call was reading the session cookie, and the
+  // viewer's teams with the search (read at the same time).
   const handler = { session: [] as number[], search: [] as number[] };
   const api = (q: string) =>
     fetch(`${base}/api/search?${q}`, { headers: { cookie } }).then(async (r) => {
@@ -313,7 +314,7 @@ function report(results: SizeResult[]) {
   }
   console.log(
     "(inside the endpoint, medians: %s)",
-    results.map((r) => `${r.size}: session+scope ${r.handlerSession.toFixed(1)}, search ${r.handlerSearch.toFixed(1)}, rest of the HTTP call ≈ ${(r.api.p50 - r.handlerSession - r.handlerSearch).toFixed(1)} ms`).join("; "),
+    results.map((r) => `${r.size}: session ${r.handlerSession.toFixed(1)}, teams + search ${r.handlerSearch.toFixed(1)}, rest of the HTTP call ≈ ${(r.api.p50 - r.handlerSession - r.handlerSearch).toFixed(1)} ms`).join("; "),
   );
   console.log("(text queries only: api p95 / naive p95 by size: %s)", results.map((r) => `${r.size}: ${r.apiWithQuery.p95.toFixed(1)} / ${r.naiveWithQuery.p95.toFixed(1)}`).join(", "));
   const big = results.find((r) => r.size === 100_000) ?? results[results.length - 1]!;

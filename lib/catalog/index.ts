@@ -1,7 +1,7 @@
 import "server-only";
 
 export { getDataProduct } from "./queries";
-export { searchCatalog, searchCatalogIn, searchScopeOfUser, type CatalogResult, type CatalogHit, type CatalogFacets, type FacetValue } from "./search";
+export { searchCatalog, searchCatalogForUser, type CatalogResult, type CatalogHit, type CatalogFacets, type FacetValue } from "./search";
 export { connectionSettings, type ConnectionSettings } from "./connection";
 export { createDataProduct, type CreatedDataProduct } from "./create-data-product";
 export { getLiveTopic, type LiveTopic } from "./live";

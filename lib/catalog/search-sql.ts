@@ -28,7 +28,7 @@ import { effectiveSort, PAGE_SIZE, type CatalogSearch, type Sort } from "./searc
 /** Who searches, as far as visibility goes: mirrors `read:data-product` (lib/catalog/visibility.ts). */
 export type SearchScope = { isPlatformAdmin: boolean; teamIds: string[] };
 
-/** Sets up to this many products are counted and ranked exactly; larger ones are estimated from a sample of this size. */
+/** Sets up to this many products are counted and ranked exactly; larger ones are estimated from a sample of this size (or of LARGE_SAMPLE). */
 export const EXACT_UP_TO = 1000;
 /**
  * Sets estimated above LARGE_SET_ABOVE products from their first LARGE_SAMPLE + 1 rows are
@@ -125,14 +125,16 @@ const and = (parts: Prisma.Sql[]) => (parts.length ? Prisma.join(parts, " AND ")
  * its words are common, and the ids of the ticked domains and teams, so that step 2 filters on
  * constants the planner can estimate (and an index-only scan can test without a join).
  *
- * The tsquery is the words as typed or, when they match fewer than TYPO_FALLBACK_BELOW visible
- * products, each word OR'ed with its closest spellings among the catalog's own words (pg_trgm
- * over "SearchTerm"): "invnetory" → "(invnetory:* | inventory)". Corrections are whole words,
+ * The tsquery is the words as typed or, when they match fewer than TYPO_FALLBACK_BELOW products
+ * outside drafts, each word OR'ed with its closest spellings among the catalog's own words
+ * (pg_trgm over "SearchTerm"): "invnetory" → "(invnetory:* | inventory)". Drafts do not count
+ * (every viewer may see the others), so step 1 needs no viewer: the endpoint runs it while it
+ * looks the viewer up, and a draft the viewer may not see cannot change what it does. Corrections are whole words,
  * not prefixes: the planner estimates a plain lexeme from its statistics far better than a
  * prefix, and a wrong estimate is what makes a plan slow. The query (corrected, if it was) is
  * common when found in at least BROAD_TEXT_SHARE of a fixed 200-product sample of the catalog.
  */
-export function prepareSql(scope: SearchScope, s: CatalogSearch): Prisma.Sql {
+export function prepareSql(s: CatalogSearch): Prisma.Sql {
   const q = s.q.trim().toLowerCase();
   const tsq = toPrefixTsquery(q);
   const ids = Prisma.sql`
@@ -142,7 +144,7 @@ export function prepareSql(scope: SearchScope, s: CatalogSearch): Prisma.Sql {
   return Prisma.sql`
 WITH enough AS (
   SELECT (SELECT count(*) FROM (
-           SELECT 1 FROM "DataProduct" p WHERE ${visibleSql(scope)} AND p."searchVector" @@ to_tsquery('english', ${tsq})
+           SELECT 1 FROM "DataProduct" p WHERE p."lifecycle" <> 'DRAFT' AND p."searchVector" @@ to_tsquery('english', ${tsq})
            LIMIT ${TYPO_FALLBACK_BELOW}) e) >= ${TYPO_FALLBACK_BELOW} AS yes
 ),
 -- Materialized: both the answer and the probe read it, and "enough" costs a full-text index scan.
@@ -225,11 +227,12 @@ function parts(scope: SearchScope, s: CatalogSearch, prepared: Prepared) {
 )`;
 
   /**
-   * A set read in sampleKey order, stopping after EXACT_UP_TO + 1 rows, and its weight. Every
-   * column it reads is in the covering indexes on sampleKey (migrations
-   * search_sample_covering_index and search_sample_facets_index, the latter without searchVector
-   * for sets without text), so it never visits the table (docs/decisions/0016, 0025). Whether
-   * the viewer has access is only worked out in the set that counts the "I have access" facet.
+   * A set read in sampleKey order, stopping after EXACT_UP_TO + 1 rows (LARGE_SAMPLE + 1 for a
+   * large one), and its weight. Every column it reads is in the covering indexes on sampleKey
+   * (migrations search_sample_covering_index and search_sample_facets_index, the latter without
+   * searchVector for sets without text), so it never visits the table (docs/decisions/0016,
+   * 0025). Whether the viewer has access is only worked out in the set that counts the "I have
+   * access" facet.
    */
   const sampledSet = (name: string, except: FacetKind | null, rank: Prisma.Sql, countsAccess: boolean, whole = false) => {
     const select = Prisma.sql`
@@ -482,18 +485,21 @@ SELECT ${facetCountsSql(s, "f", [{ g, values: "unticked" }])} AS facets`;
 /** Runs a statement and returns its rows: Prisma's $queryRaw in the app, `pg` in the benchmark. */
 export type RunSql = <T>(sql: Prisma.Sql) => Promise<T[]>;
 
-/**
- * A search as the app runs it: step 1 when there is text or a domain or team filter, then the
- * results and one statement per ticked facet, all at once (on a pool, each on its own
- * connection: the sets are independent, and on several cores they are read in parallel).
- */
-export async function runSearch(run: RunSql, scope: SearchScope, s: CatalogSearch): Promise<SearchRow | undefined> {
+/** Step 1 as the app runs it: only when there is text or a domain or team filter. */
+export async function prepareSearch(run: RunSql, s: CatalogSearch): Promise<Prepared> {
   const tsq = toPrefixTsquery(s.q.trim().toLowerCase());
-  let prepared: Prepared = { tsquery: "", broad: false, domainIds: [], ownerTeamIds: [] };
-  if (tsq || s.domain.length || s.team.length) {
-    const [row] = await run<Prepared>(prepareSql(scope, s));
-    if (row) prepared = { ...row, tsquery: row.tsquery ?? tsq, broad: row.broad ?? false };
-  }
+  if (!tsq && !s.domain.length && !s.team.length) return { tsquery: "", broad: false, domainIds: [], ownerTeamIds: [] };
+  const [row] = await run<Prepared>(prepareSql(s));
+  return { tsquery: row?.tsquery ?? tsq, broad: row?.broad ?? false, domainIds: row?.domainIds ?? [], ownerTeamIds: row?.ownerTeamIds ?? [] };
+}
+
+/**
+ * A search as the app runs it: step 1 (unless the caller ran it already), then the results and
+ * one statement per ticked facet, all at once (on a pool, each on its own connection: the sets
+ * are independent, and on several cores they are read in parallel).
+ */
+export async function runSearch(run: RunSql, scope: SearchScope, s: CatalogSearch, preparedBefore?: Prepared): Promise<SearchRow | undefined> {
+  const prepared = preparedBefore ?? (await prepareSearch(run, s));
   const [results, ...facetSets] = await Promise.all([
     run<SearchRow>(searchSql(scope, s, prepared)),
     ...tickedFacets(s).map((g) => run<{ facets: FacetRow[] }>(facetSetSql(scope, s, prepared, g))),

@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { loadViewer, type Viewer } from "@/lib/auth";
-import { searchCatalog, type CatalogResult } from "@/lib/catalog";
+import { searchCatalog, searchCatalogForUser, type CatalogResult } from "@/lib/catalog";
 import { parseCatalogSearch } from "@/lib/catalog/search-params";
 import { unique, viewerByEmail } from "../support/viewers";
 
@@ -189,6 +189,17 @@ describe("facets", () => {
 });
 
 describe("visibility", () => {
+  it("answers the search endpoint (by user id) as for the viewer, and nothing for an unknown user", async () => {
+    const views: Record<string, string>[] = [{ q: "secret" }, { q: "shipmnts" }, { sort: "name" }, { access: "mine" }, { lifecycle: "DRAFT" }];
+    for (const viewer of [outsider, memberB, admin]) {
+      for (const params of views) {
+        const viaEndpoint = await searchCatalogForUser(viewer.id, parseCatalogSearch({ domain: domainSlug, ...params }));
+        expect(viaEndpoint).toEqual(await search(viewer, params));
+      }
+    }
+    expect(await searchCatalogForUser("no-such-user", parseCatalogSearch({ q: "secret" }))).toBeNull();
+  });
+
   it("never shows another team's draft, in results or in any count", async () => {
     const r = await search(outsider, { q: "secret" });
     expect(r.total).toBe(0);
