@@ -6,7 +6,8 @@
 // All are up at once; each round runs a fixed set of queries on every size in turn, each query
 // measured three ways back to back:
 //   api   — GET /api/search over HTTP, signed in as a demo analyst (what a browser waits for)
-//   sql   — the same statements the endpoint runs (lib/catalog/search-sql.ts runSearch), through a `pg` pool
+//   sql   — the same statements the endpoint runs (lib/catalog/search-sql.ts runSearchForUser: the
+//           viewer's teams, step 1, the results and facet sets), through a `pg` pool
 //   naive — ILIKE '%q%' over the same rows (lib/catalog/search-sql.ts naiveSearchSql)
 // No Kafka needed. Environment:
 //   DATABASE_URL           use this PostgreSQL (bench databases are created next to its database);
@@ -25,7 +26,7 @@ import { migrate } from "../../scripts/db/migrate";
 import { adminQuery, withDatabase } from "../../scripts/db/schema-engine";
 import type { Prisma } from "../../lib/db/generated/client";
 import { namedStatement, SEARCH_POOL_OPTIONS } from "../../lib/db/statements";
-import { naiveSearchSql, runSearch, type RunSql, type SearchScope } from "../../lib/catalog/search-sql";
+import { naiveSearchSql, runSearchForUser, type RunSql, type SearchScope } from "../../lib/catalog/search-sql";
 import { searchParamsSchema, recordFromParams } from "../../lib/catalog/search-params";
 import { BENCH_USER_EMAIL, loadCatalog } from "./catalog";
 import { QUERIES } from "./queries";
@@ -185,7 +186,9 @@ async function prepareTarget(url: string, size: number, base: string, server: Ch
   const cookie = await signIn(base, BENCH_USER_EMAIL);
   const db = new pg.Client({ connectionString: url });
   await db.connect();
-  const teams = await db.query<{ teamId: string }>(`SELECT "teamId" FROM "Membership" m JOIN "User" u ON u.id = m."userId" WHERE u.email = $1`, [BENCH_USER_EMAIL]);
+  const user = await db.query<{ id: string }>(`SELECT "id" FROM "User" WHERE email = $1`, [BENCH_USER_EMAIL]);
+  const userId = user.rows[0]!.id;
+  const teams = await db.query<{ teamId: string }>(`SELECT "teamId" FROM "Membership" WHERE "userId" = $1`, [userId]);
   const scope: SearchScope = { isPlatformAdmin: false, teamIds: teams.rows.map((r) => r.teamId) };
   const parsed = QUERIES.map((q) => searchParamsSchema.parse(recordFromParams(new URLSearchParams(q))));
 
@@ -201,11 +204,12 @@ async function prepareTarget(url: string, size: number, base: string, server: Ch
       }
       return r.json();
     });
-  // Every statement the endpoint runs for this query, nothing else, and as it runs them: step 1,
-  // then the results and the facet sets at once, each on a connection of a pool.
+  // Every statement the endpoint runs for this query, nothing else, and as it runs them: the
+  // viewer's teams and step 1 at once, then the results and the facet sets at once, each on a
+  // connection of a pool.
   const pool = new pg.Pool({ connectionString: url, min: 4, idleTimeoutMillis: 60_000, options: SEARCH_POOL_OPTIONS }); // as lib/db's
   const viaPg: RunSql = async <T,>(s: Prisma.Sql) => (await pool.query(namedStatement(s))).rows as T[];
-  const sql = (i: number) => runSearch(viaPg, scope, parsed[i]!);
+  const sql = (i: number) => runSearchForUser(viaPg, userId, parsed[i]!);
   const naive = (i: number) => {
     const s = naiveSearchSql(scope, parsed[i]!);
     return db.query(s.text, s.values as unknown[]);

@@ -510,6 +510,26 @@ export async function runSearch(run: RunSql, scope: SearchScope, s: CatalogSearc
   return { ...row, facets };
 }
 
+/** The search scope of a user, straight from the database; no row for an unknown user. */
+export function scopeOfUserSql(userId: string): Prisma.Sql {
+  return Prisma.sql`
+    SELECT u."isPlatformAdmin" AS "isPlatformAdmin",
+           coalesce(array_agg(m."teamId") FILTER (WHERE m."teamId" IS NOT NULL), '{}') AS "teamIds"
+    FROM "User" u LEFT JOIN "Membership" m ON m."userId" = u."id"
+    WHERE u."id" = ${userId}
+    GROUP BY u."id"`;
+}
+
+/**
+ * A search for a user known by id (the search endpoint's, which has the id from the session
+ * cookie): the user's scope is read while step 1 runs, since step 1 needs no viewer, so the user
+ * waits one round trip less as they type. Undefined for an unknown user.
+ */
+export async function runSearchForUser(run: RunSql, userId: string, s: CatalogSearch): Promise<{ scope: SearchScope; row: SearchRow | undefined } | undefined> {
+  const [[scope], prepared] = await Promise.all([run<SearchScope>(scopeOfUserSql(userId)), prepareSearch(run, s)]);
+  return scope ? { scope, row: await runSearch(run, scope, s, prepared) } : undefined;
+}
+
 /** The naive baseline the benchmark compares against: ILIKE over the same columns, no index help. */
 export function naiveSearchSql(scope: SearchScope, s: CatalogSearch): Prisma.Sql {
   const pattern = `%${s.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;

@@ -1,8 +1,8 @@
 import "server-only";
-import { Prisma, queryRows } from "@/lib/db";
+import { queryRows } from "@/lib/db";
 import { teamIds, type Viewer } from "@/lib/auth";
 import { effectiveSort, MAX_PAGE, PAGE_SIZE, type CatalogSearch, type Sort } from "./search-params";
-import { prepareSearch, runSearch, type FacetRow, type SearchItemRow, type SearchScope, type SearchRow } from "./search-sql";
+import { runSearch, runSearchForUser, type FacetRow, type SearchItemRow, type SearchScope, type SearchRow } from "./search-sql";
 
 export type CatalogHit = SearchItemRow;
 /** `estimate`: counted over a sample of a large match set (docs/decisions/0015), shown as "about". */
@@ -31,17 +31,6 @@ export type CatalogResult = {
 
 export function searchScope(viewer: Viewer): SearchScope {
   return { isPlatformAdmin: viewer.isPlatformAdmin, teamIds: teamIds(viewer) };
-}
-
-/** The search scope of a user straight from the database (one statement); null for an unknown user. */
-async function searchScopeOfUser(userId: string): Promise<SearchScope | null> {
-  const [row] = await queryRows<SearchScope>(Prisma.sql`
-    SELECT u."isPlatformAdmin" AS "isPlatformAdmin",
-           coalesce(array_agg(m."teamId") FILTER (WHERE m."teamId" IS NOT NULL), '{}') AS "teamIds"
-    FROM "User" u LEFT JOIN "Membership" m ON m."userId" = u."id"
-    WHERE u."id" = ${userId}
-    GROUP BY u."id"`);
-  return row ?? null;
 }
 
 const CLASSIFICATION_ORDER = ["PUBLIC", "INTERNAL", "CONFIDENTIAL", "RESTRICTED"];
@@ -85,14 +74,10 @@ export async function searchCatalog(viewer: Viewer, s: CatalogSearch): Promise<C
   return shapeResult(await runSearch(queryRows, searchScope(viewer), s), s);
 }
 
-/**
- * The search endpoint's search, for a user id from the session cookie: the user's scope is read
- * while step 1 runs (it needs no viewer), one round trip fewer as the user types. Null for an
- * unknown user.
- */
+/** The search endpoint's search, for a user id from the session cookie; null for an unknown user. */
 export async function searchCatalogForUser(userId: string, s: CatalogSearch): Promise<CatalogResult | null> {
-  const [scope, prepared] = await Promise.all([searchScopeOfUser(userId), prepareSearch(queryRows, s)]);
-  return scope ? shapeResult(await runSearch(queryRows, scope, s, prepared), s) : null;
+  const found = await runSearchForUser(queryRows, userId, s);
+  return found ? shapeResult(found.row, s) : null;
 }
 
 function shapeResult(row: SearchRow | undefined, s: CatalogSearch): CatalogResult {
