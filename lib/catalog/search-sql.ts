@@ -486,7 +486,7 @@ SELECT ${facetCountsSql(s, "f", [{ g, values: "unticked" }])} AS facets`;
 export type RunSql = <T>(sql: Prisma.Sql) => Promise<T[]>;
 
 /** Step 1 as the app runs it: only when there is text or a domain or team filter. */
-export async function prepareSearch(run: RunSql, s: CatalogSearch): Promise<Prepared> {
+async function prepareSearch(run: RunSql, s: CatalogSearch): Promise<Prepared> {
   const tsq = toPrefixTsquery(s.q.trim().toLowerCase());
   if (!tsq && !s.domain.length && !s.team.length) return { tsquery: "", broad: false, domainIds: [], ownerTeamIds: [] };
   const [row] = await run<Prepared>(prepareSql(s));
@@ -511,7 +511,7 @@ export async function runSearch(run: RunSql, scope: SearchScope, s: CatalogSearc
 }
 
 /** The search scope of a user, straight from the database; no row for an unknown user. */
-export function scopeOfUserSql(userId: string): Prisma.Sql {
+function scopeOfUserSql(userId: string): Prisma.Sql {
   return Prisma.sql`
     SELECT u."isPlatformAdmin" AS "isPlatformAdmin",
            coalesce(array_agg(m."teamId") FILTER (WHERE m."teamId" IS NOT NULL), '{}') AS "teamIds"
@@ -525,9 +525,9 @@ export function scopeOfUserSql(userId: string): Prisma.Sql {
  * cookie): the user's scope is read while step 1 runs, since step 1 needs no viewer, so the user
  * waits one round trip less as they type. Undefined for an unknown user.
  */
-export async function runSearchForUser(run: RunSql, userId: string, s: CatalogSearch): Promise<{ scope: SearchScope; row: SearchRow | undefined } | undefined> {
+export async function runSearchForUser(run: RunSql, userId: string, s: CatalogSearch): Promise<{ row: SearchRow | undefined } | undefined> {
   const [[scope], prepared] = await Promise.all([run<SearchScope>(scopeOfUserSql(userId)), prepareSearch(run, s)]);
-  return scope ? { scope, row: await runSearch(run, scope, s, prepared) } : undefined;
+  return scope ? { row: await runSearch(run, scope, s, prepared) } : undefined;
 }
 
 /** The naive baseline the benchmark compares against: ILIKE over the same columns, no index help. */
