@@ -241,15 +241,14 @@ function parts(scope: SearchScope, s: CatalogSearch, prepared: Prepared) {
          ${rank} AS rank,
          ${countsAccess ? Prisma.sql`(p."ownerTeamId" = ANY(${teams}::text[]) OR p."id" IN (SELECT "id" FROM granted))` : Prisma.sql`FALSE`} AS has_access
   FROM "DataProduct" p`;
-    const readsAccess = whole && except !== "access" && filteredFacets(s).includes("access");
-    const others = and(filteredFacets(s).filter((f) => f !== except && f !== "access").map((f) => filterOf[f]()));
-    const rows = readsAccess
-      ? // Read whole and bounded by "I have access": the owned products straight off the team's
-        // index, then the granted ones by id (the semi-join visited each owned product twice).
+    const rows = whole
+      ? // Read whole, which only the results bounded by "I have access" are: the owned products
+        // straight off the team's index, then the granted ones by id (the semi-join visited each
+        // owned product twice).
         Prisma.sql`${select}
-  WHERE p."ownerTeamId" = ANY(${teams}::text[]) AND ${visible} AND ${match} AND ${others}
+  WHERE p."ownerTeamId" = ANY(${teams}::text[]) AND ${visible} AND ${match} AND ${filtersExcept("access")}
   UNION ALL${select}
-  WHERE p."id" IN (SELECT "id" FROM granted) AND NOT p."ownerTeamId" = ANY(${teams}::text[]) AND ${visible} AND ${match} AND ${others}`
+  WHERE p."id" IN (SELECT "id" FROM granted) AND NOT p."ownerTeamId" = ANY(${teams}::text[]) AND ${visible} AND ${match} AND ${filtersExcept("access")}`
       : Prisma.sql`${select}
   WHERE ${visible} AND ${match} AND ${filtersExcept(except)}`;
     // `whole`: the set is read once in full (${name}_all) and sampled from there, for a caller
