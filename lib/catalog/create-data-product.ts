@@ -134,6 +134,8 @@ export async function createDataProduct(viewer: Viewer, input: CreateDataProduct
     topic,
     provisioningWarning: outcome.ok
       ? undefined
-      : `The product is saved, but creating topic ${topic} in Kafka failed: ${outcome.error}. Meshport keeps retrying.`,
+      : outcome.retryable
+        ? `The product is saved, but creating topic ${topic} in Kafka failed: ${outcome.error}. Meshport keeps retrying.`
+        : `The product is saved, but its topic could not be provisioned: ${outcome.error}`,
   };
 }

@@ -42,19 +42,13 @@ export async function applyAcls(spec: AclSpec): Promise<AclBinding[]> {
 }
 
 /**
- * Delete the bindings the grant implies, except those another grant of the same principal still needs
- * (topic DESCRIBE when it also produces/consumes the topic; the group-prefix READ while it consumes other topics).
+ * Delete the bindings an ended grant implies, except those `desired` holds: what the principal's active grants
+ * imply, read from Meshport's database by the caller (see desiredBindings). Kafka's current ACLs play no part,
+ * so drift on another grant's ACLs cannot make this remove a binding that grant still needs.
  */
-export async function removeAcls(spec: AclSpec): Promise<{ removed: AclBinding[]; kept: AclBinding[] }> {
-  const current = await listAcls({ principal: spec.principal });
-  const { remove, keep } = bindingsToRemove(spec, current);
-  if (remove.length > 0) {
-    const res = await withAdmin(`revoke ${spec.access} on ${spec.topic} from ${spec.principal}`, (admin) =>
-      admin.deleteAcls({ filters: remove.map((b): AclFilter => toEntry(b)) }),
-    );
-    const failed = res.filterResponses.find((r) => r.errorCode); // kafkajs omits errorCode on success in some responses
-    if (failed) throw new KafkaOperationError("delete ACLs", "DELETE_ACLS_FAILED", failed.errorCode, failed.errorMessage ?? "");
-  }
+export async function removeAcls(spec: AclSpec, desired: AclBinding[]): Promise<{ removed: AclBinding[]; kept: AclBinding[] }> {
+  const { remove, keep } = bindingsToRemove(spec, desired);
+  await deleteAclBindings(remove);
   return { removed: remove, kept: keep };
 }
 
@@ -92,7 +86,13 @@ export async function listAcls(filter: AclListFilter = {}): Promise<AclBinding[]
   );
 }
 
-/** Delete exactly these bindings (each filter matches one binding). For the reconciler's orphan clean-up. */
+/** Create exactly these bindings (an existing one is a no-op in Kafka). For the reconciler's repairs. */
+export async function createAclBindings(bindings: AclBinding[]): Promise<void> {
+  if (bindings.length === 0) return;
+  await withAdmin(`create ${bindings.length} ACL binding(s)`, (admin) => admin.createAcls({ acl: bindings.map(toEntry) }));
+}
+
+/** Delete exactly these bindings (each filter matches one binding; an absent one is no error). */
 export async function deleteAclBindings(bindings: AclBinding[]): Promise<void> {
   if (bindings.length === 0) return;
   const res = await withAdmin(`delete ${bindings.length} ACL binding(s)`, (admin) =>

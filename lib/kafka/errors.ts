@@ -1,4 +1,8 @@
 // Errors lib/kafka throws. Callers only need these two classes, never kafkajs's.
+import { errorCodes } from "kafkajs/src/protocol/error.js";
+
+/** Kafka's own verdict per error code (kafkajs carries Kafka's table): retrying helps with NOT_CONTROLLER, never with INVALID_CONFIG. */
+const RETRIABLE_CODES = new Set(errorCodes.filter((c) => c.retriable).map((c) => c.code));
 
 /** The cluster could not be reached (refused, timed out, no broker answered) within the request budget. */
 export class KafkaUnavailableError extends Error {
@@ -12,21 +16,26 @@ export class KafkaUnavailableError extends Error {
   }
 }
 
-/** Kafka answered with an error. `type` is the broker's error name, e.g. TOPIC_AUTHORIZATION_FAILED. */
+/**
+ * Kafka answered with an error. `type` is the broker's error name, e.g. TOPIC_AUTHORIZATION_FAILED.
+ * `retriable`: whether the same call may succeed later (Kafka's classification of the code, or kafkajs's).
+ */
 export class KafkaOperationError extends Error {
   override name = "KafkaOperationError";
+  readonly retriable: boolean;
   constructor(
     readonly operation: string,
     readonly type: string,
     readonly code: number | undefined,
     detail: string,
-    options?: { cause?: unknown },
+    options?: { cause?: unknown; retriable?: boolean },
   ) {
     super(`Kafka ${operation} failed: ${type}${detail && detail !== type ? ` (${detail})` : ""}`, options);
+    this.retriable = options?.retriable ?? (code !== undefined && RETRIABLE_CODES.has(code));
   }
 }
 
-type Shaped = { name?: string; message?: string; type?: string; code?: number | string; cause?: unknown; errors?: unknown[] };
+type Shaped = { name?: string; message?: string; type?: string; code?: number | string; retriable?: boolean; cause?: unknown; errors?: unknown[] };
 
 // kafkajs errors that mean "nobody answered", as opposed to "the broker said no".
 const UNREACHABLE = new Set([
@@ -54,10 +63,12 @@ export function toKafkaError(e: unknown, brokers: string[], operation: string): 
     return new KafkaUnavailableError(brokers, why, { cause: e });
   }
   if (err.name === "KafkaJSSASLAuthenticationError") {
-    return new KafkaOperationError(operation, "SASL_AUTHENTICATION_FAILED", 58, message, { cause: e });
+    return new KafkaOperationError(operation, "SASL_AUTHENTICATION_FAILED", 58, message, { cause: e, retriable: false });
   }
   if (typeof err.type === "string") {
-    return new KafkaOperationError(operation, err.type, typeof err.code === "number" ? err.code : undefined, message, { cause: e });
+    const code = typeof err.code === "number" ? err.code : undefined;
+    return new KafkaOperationError(operation, err.type, code, message, { cause: e, retriable: code === undefined ? err.retriable === true : undefined });
   }
-  return new KafkaOperationError(operation, "UNKNOWN", undefined, message, { cause: e });
+  // kafkajs marks its own errors retriable unless it knows better (KafkaJSNonRetriableError and kin).
+  return new KafkaOperationError(operation, "UNKNOWN", undefined, message, { cause: e, retriable: err.retriable !== false });
 }

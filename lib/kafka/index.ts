@@ -14,10 +14,14 @@ export {
   type TopicDescription,
   type PartitionInfo,
 } from "./topics";
-export { applyAcls, removeAcls, listAcls, deleteAclBindings, type AclListFilter } from "./acls";
+export { topicDifferences, describeDifferences, type TopicDifference } from "./topic-diff";
+export { applyAcls, removeAcls, listAcls, createAclBindings, deleteAclBindings, type AclListFilter } from "./acls";
 export {
   aclBindingsFor,
+  aclDiff,
+  bindingKey,
   bindingsToRemove,
+  desiredBindings,
   defaultConsumerGroupPrefix,
   principalUser,
   type AclSpec,

@@ -2,6 +2,7 @@ import "server-only";
 import kafkajs, { type Admin } from "kafkajs";
 import { kafkaBrokers, withAdmin } from "./client";
 import { KafkaOperationError, toKafkaError } from "./errors";
+import { describeDifferences, topicDifferences, type TopicDifference, type TopicLayout } from "./topic-diff";
 
 // Default import: see client.ts.
 const { AclOperationTypes, AclPermissionTypes, AclResourceTypes, ConfigResourceTypes, ConfigSource, ResourcePatternTypes } = kafkajs;
@@ -31,11 +32,12 @@ export type TopicSpec = {
 
 export type EnsureTopicResult =
   | { outcome: "created" }
-  | { outcome: "exists" }
-  /** The topic exists with a different layout; Meshport does not change it (partitions cannot shrink). */
-  | { outcome: "conflict"; partitions: number; replicationFactor: number; message: string };
+  /** The topic already existed with the requested layout and configs: Meshport takes it over as it is. */
+  | { outcome: "adopted" }
+  /** The topic exists with another layout or configs; Meshport does not change it (partitions cannot shrink, data is someone's). */
+  | { outcome: "conflict"; differences: TopicDifference[]; message: string };
 
-/** Create the topic unless it exists. Existing topics are left untouched, but a layout mismatch is reported. */
+/** Create the topic unless it exists. An existing topic is never changed: adopted when it matches, else reported with the difference. */
 export async function ensureTopic(spec: TopicSpec): Promise<EnsureTopicResult> {
   return withAdmin(`create topic ${spec.topic}`, async (admin) => {
     const created = await admin.createTopics({
@@ -51,17 +53,28 @@ export async function ensureTopic(spec: TopicSpec): Promise<EnsureTopicResult> {
     await waitForLeaders(admin, spec.topic);
     if (created) return { outcome: "created" };
     // kafkajs returns false (not an error) for TOPIC_ALREADY_EXISTS.
-    const { topics } = await admin.fetchTopicMetadata({ topics: [spec.topic] });
-    const partitions = topics[0]?.partitions ?? [];
-    const replicationFactor = partitions[0]?.replicas.length ?? 0;
-    if (partitions.length === spec.partitions && replicationFactor === spec.replicationFactor) return { outcome: "exists" };
-    return {
-      outcome: "conflict",
-      partitions: partitions.length,
-      replicationFactor,
-      message: `Topic ${spec.topic} already exists with ${partitions.length} partition(s) and replication factor ${replicationFactor}; requested ${spec.partitions} and ${spec.replicationFactor}.`,
-    };
+    const differences = topicDifferences(
+      { partitions: spec.partitions, replicationFactor: spec.replicationFactor, configs: spec.configs ?? {} },
+      await existingLayout(admin, spec.topic),
+    );
+    if (differences.length === 0) return { outcome: "adopted" };
+    return { outcome: "conflict", differences, message: `Topic ${spec.topic} already exists with other settings: ${describeDifferences(differences)}.` };
   });
+}
+
+async function existingLayout(admin: Admin, topic: string): Promise<TopicLayout> {
+  const [{ topics }, described] = await Promise.all([
+    admin.fetchTopicMetadata({ topics: [topic] }),
+    admin.describeConfigs({ resources: [{ type: ConfigResourceTypes.TOPIC, name: topic }], includeSynonyms: false }),
+  ]);
+  const resource = described.resources[0];
+  if (resource?.errorCode) throw new KafkaOperationError(`describe configs of ${topic}`, "DESCRIBE_CONFIGS_FAILED", resource.errorCode, resource.errorMessage);
+  const partitions = topics[0]?.partitions ?? [];
+  return {
+    partitions: partitions.length,
+    replicationFactor: partitions[0]?.replicas.length ?? 0,
+    configs: Object.fromEntries((resource?.configEntries ?? []).map((c) => [c.configName, c.configValue])),
+  };
 }
 
 const TRANSIENT = new Set(["UNKNOWN_TOPIC_OR_PARTITION", "LEADER_NOT_AVAILABLE"]);

@@ -2,7 +2,9 @@ import "server-only";
 import { db, type Tx } from "@/lib/db";
 import { recordAudit } from "@/lib/audit";
 import { notify, teamMemberIds } from "@/lib/notifications";
-import { applyAcls, ensureTopic, KafkaUnavailableError, removeAcls } from "@/lib/kafka";
+import { applyAcls, bindingKey, createAclBindings, ensureTopic, removeAcls, type AclBinding } from "@/lib/kafka";
+import { desiredForPrincipals, specOf } from "./desired";
+import { classifyFailure, ProvisioningRefusedError, type FailureVerdict } from "./failure";
 
 // Provisioning makes Kafka match what the database says should exist.
 // Every step is idempotent, so a retry (by a job, or by a later sweep) is always safe.
@@ -11,12 +13,10 @@ export type SyncOutcome =
   | { ok: true }
   | { ok: false; retryable: boolean; error: string };
 
-function describe(e: unknown): { retryable: boolean; error: string } {
-  if (e instanceof KafkaUnavailableError) return { retryable: true, error: e.message };
-  return { retryable: true, error: e instanceof Error ? e.message : String(e) };
-}
-
-/** Creates the port's topic and the owning team's PRODUCE ACLs. */
+/**
+ * Creates the port's topic (or adopts an existing one with the same layout and configs) and the owning team's
+ * PRODUCE ACLs. An existing topic with other settings is never changed: the port is FAILED with the difference.
+ */
 export async function syncOutputPort(portId: string): Promise<SyncOutcome> {
   const port = await db.outputPort.findUnique({
     where: { id: portId },
@@ -24,12 +24,13 @@ export async function syncOutputPort(portId: string): Promise<SyncOutcome> {
   });
   if (!port) return { ok: true }; // deleted meanwhile: nothing left to do
   try {
-    await ensureTopic({
+    const topic = await ensureTopic({
       topic: port.topic,
       partitions: port.partitions,
       replicationFactor: port.replicationFactor,
       configs: { "retention.ms": port.retentionMs.toString(), "cleanup.policy": port.cleanupPolicy },
     });
+    if (topic.outcome === "conflict") throw new ProvisioningRefusedError(`${topic.message} Meshport does not change a topic it did not create: delete or fix it in Kafka, or choose another topic name.`);
     for (const grant of port.grants) {
       await applyAcls({ principal: grant.principal.principal, topic: port.topic, access: "PRODUCE" });
     }
@@ -50,27 +51,47 @@ export async function syncOutputPort(portId: string): Promise<SyncOutcome> {
           targetType: "output-port",
           targetId: port.id,
           before: { provisioning: port.provisioning },
-          after: { provisioning: "APPLIED", topic: port.topic, producers: port.grants.map((g) => g.principal.principal) },
+          after: { provisioning: "APPLIED", topic: port.topic, topicAdopted: topic.outcome === "adopted", producers: port.grants.map((g) => g.principal.principal) },
         });
       }
     });
     return { ok: true };
   } catch (e) {
-    const outcome = describe(e);
-    await db.outputPort.update({
-      where: { id: port.id },
-      data: { provisioning: outcome.retryable ? "PENDING" : "FAILED", provisioningError: outcome.error },
+    const outcome = classifyFailure(e);
+    await db.$transaction(async (tx) => {
+      await tx.outputPort.update({
+        where: { id: port.id },
+        data: { provisioning: outcome.retryable ? "PENDING" : "FAILED", provisioningError: outcome.error },
+      });
+      if (!outcome.retryable && port.provisioning !== "FAILED") await recordFailed(tx, "output-port", port.id, port.provisioning, outcome);
     });
     return { ok: false, ...outcome };
   }
 }
 
-/** Another active grant that implies the same ACLs (a renewal overlapping the grant it renews). */
-async function sameAccessStillGranted(grant: { id: string; principalId: string; outputPortId: string; kind: string }): Promise<boolean> {
-  const other = await db.grant.count({
-    where: { id: { not: grant.id }, principalId: grant.principalId, outputPortId: grant.outputPortId, kind: grant.kind as "CONSUME" | "PRODUCE", status: "ACTIVE" },
+/** A failure no retry can fix is a state change like any other: audited once, when the target becomes FAILED. */
+async function recordFailed(tx: Tx, targetType: "output-port" | "grant", targetId: string, before: string, outcome: FailureVerdict): Promise<void> {
+  await recordAudit(tx, {
+    actor: "system",
+    action: `${targetType}.provisioning-failed`,
+    targetType,
+    targetId,
+    before: { provisioning: before },
+    after: { provisioning: "FAILED", error: outcome.error },
   });
-  return other > 0;
+}
+
+/**
+ * Removes an ended grant's ACLs except those the principal's active grants imply (read from the database).
+ * A grant approved while this ran may need a binding just deleted: read the active grants again and put those back.
+ */
+async function removeEndedGrantAcls(spec: ReturnType<typeof specOf>): Promise<AclBinding[]> {
+  const { removed } = await removeAcls(spec, await desiredForPrincipals([spec.principal]));
+  if (removed.length === 0) return removed;
+  const nowDesired = new Set((await desiredForPrincipals([spec.principal])).map((b) => bindingKey(b)));
+  const putBack = removed.filter((b) => nowDesired.has(bindingKey(b)));
+  await createAclBindings(putBack);
+  return removed.filter((b) => !nowDesired.has(bindingKey(b)));
 }
 
 /**
@@ -84,14 +105,10 @@ export async function syncGrant(grantId: string, attempt = 0): Promise<SyncOutco
     include: { principal: true, outputPort: true, dataProduct: { select: { name: true } } },
   });
   if (!grant) return { ok: true };
-  const spec = {
-    principal: grant.principal.principal,
-    topic: grant.outputPort.topic,
-    access: grant.kind === "PRODUCE" ? ("PRODUCE" as const) : ("CONSUME" as const),
-  };
+  const spec = specOf(grant);
   try {
     if (grant.status === "ACTIVE") await applyAcls(spec);
-    else if (!(await sameAccessStillGranted(grant))) await removeAcls(spec);
+    else await removeEndedGrantAcls(spec);
     const stale = await db.$transaction(async (tx) => {
       const { count } = await tx.grant.updateMany({
         where: { id: grant.id, status: grant.status },
@@ -114,10 +131,13 @@ export async function syncGrant(grantId: string, attempt = 0): Promise<SyncOutco
     if (stale) return attempt < 3 ? syncGrant(grantId, attempt + 1) : { ok: false, retryable: true, error: "the grant kept changing while it was provisioned" };
     return { ok: true };
   } catch (e) {
-    const outcome = describe(e);
-    await db.grant.updateMany({
-      where: { id: grant.id, status: grant.status },
-      data: { provisioning: outcome.retryable ? "PENDING" : "FAILED", provisioningError: outcome.error },
+    const outcome = classifyFailure(e);
+    await db.$transaction(async (tx) => {
+      const { count } = await tx.grant.updateMany({
+        where: { id: grant.id, status: grant.status },
+        data: { provisioning: outcome.retryable ? "PENDING" : "FAILED", provisioningError: outcome.error },
+      });
+      if (count > 0 && !outcome.retryable && grant.provisioning !== "FAILED") await recordFailed(tx, "grant", grant.id, grant.provisioning, outcome);
     });
     return { ok: false, ...outcome };
   }

@@ -78,7 +78,8 @@ describe("creating a data product", () => {
 
     const acls = await listAcls({ principal: "User:team-sales" });
     const onTopic = acls.filter((a) => a.resourceType === "TOPIC" && a.name === created.topic).map((a) => a.operation).sort();
-    expect(onTopic).toEqual(["DESCRIBE", "WRITE"]);
+    // The owner writes and reads its own topic (docs/decisions/0034).
+    expect(onTopic).toEqual(["DESCRIBE", "READ", "WRITE"]);
 
     const product = await db.dataProduct.findUniqueOrThrow({
       where: { slug },

@@ -3,10 +3,13 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import {
+  aclBindingsFor,
   applyAcls,
   checkKafka,
   closeKafka,
+  deleteAclBindings,
   deleteTopic,
+  desiredBindings,
   describeTopic,
   ensureTopic,
   listAcls,
@@ -14,7 +17,8 @@ import {
   removeAcls,
   type AclSpec,
 } from "@/lib/kafka";
-import { consumeOne, produceAs } from "../support/kafka-clients";
+import { desiredForPrincipals } from "@/lib/provisioning/desired";
+import { consumeOne, eventually, produceAs } from "../support/kafka-clients";
 
 const topics: string[] = [];
 const grants: AclSpec[] = [];
@@ -43,7 +47,8 @@ beforeAll(async () => {
 });
 
 afterEach(async () => {
-  for (const spec of grants.splice(0)) await removeAcls(spec).catch(() => {});
+  // What the principals' real grants (the demo seed's) imply stays: the desired set comes from the database.
+  for (const spec of grants.splice(0)) await removeAcls(spec, await desiredForPrincipals([spec.principal])).catch(() => {});
   for (const t of topics.splice(0)) await deleteTopic(t).catch(() => {});
 });
 
@@ -57,12 +62,16 @@ describe("lib/kafka against a real broker", () => {
     expect(h).toMatchObject({ ok: true, brokers: 1, controller: 1 });
   });
 
-  it("ensureTopic creates, is idempotent, reports a partition mismatch; describeTopic reads it back", async () => {
+  it("ensureTopic creates, adopts a matching topic, reports each difference of another; describeTopic reads it back", async () => {
     const topic = newTopic("layout");
     const spec = { topic, partitions: 3, replicationFactor: 1, configs: { "retention.ms": "7200000", "cleanup.policy": "delete", "max.message.bytes": "200000" } };
     expect(await ensureTopic(spec)).toEqual({ outcome: "created" });
-    expect(await ensureTopic(spec)).toEqual({ outcome: "exists" });
-    expect(await ensureTopic({ ...spec, partitions: 6 })).toMatchObject({ outcome: "conflict", partitions: 3, replicationFactor: 1 });
+    expect(await ensureTopic(spec)).toEqual({ outcome: "adopted" });
+    const conflict = await ensureTopic({ ...spec, partitions: 6, configs: { ...spec.configs, "retention.ms": "3600000" } });
+    expect(conflict).toMatchObject({
+      outcome: "conflict",
+      differences: [{ setting: "partitions", requested: "6", actual: "3" }, { setting: "retention.ms", requested: "3600000", actual: "7200000" }],
+    });
 
     const empty = await describeTopic(topic);
     expect(empty).toMatchObject({
@@ -94,7 +103,8 @@ describe("lib/kafka against a real broker", () => {
     await ensureTopic({ topic, partitions: 1, replicationFactor: 1 });
     await applyAcls({ principal: "User:team-inventory", topic, access: "PRODUCE" });
     expect(await deleteTopic(topic)).toBe(true);
-    expect((await listAcls({ resourceType: "TOPIC", name: topic }))).toEqual([]);
+    // KRaft applies ACL changes to the broker's metadata image a moment after the call returns.
+    expect(await eventually(() => listAcls({ resourceType: "TOPIC", name: topic }), (left) => left.length === 0, 5000)).toEqual([]);
   });
 
   it("describeTopic and deleteTopic of a missing topic", async () => {
@@ -122,29 +132,32 @@ describe("lib/kafka against a real broker", () => {
     // A group outside the granted prefix stays closed.
     expect((await consumeOne("team-data-platform", topic, `elsewhere.${randomUUID()}`)) as { refused: string }).toMatchObject({ refused: expect.stringMatching(GROUP_DENIED) });
 
-    const { removed } = await removeAcls(spec);
+    const { removed } = await removeAcls(spec, await desiredForPrincipals([spec.principal]));
     expect(removed).toHaveLength(3);
     expect((await listAcls({ principal: "User:team-data-platform" })).filter((b) => b.name === topic || b.name === "team-data-platform.")).toEqual([]);
     expect((await consumeOne("team-data-platform", topic, `team-data-platform.${randomUUID()}`)) as { refused: string }).toMatchObject({ refused: expect.stringMatching(REFUSED) });
   });
 
-  it("removeAcls keeps bindings another grant still needs", async () => {
+  it("removeAcls keeps what the desired set holds, whatever Kafka holds (drift on the other grant's ACLs)", async () => {
     const [a, b] = [newTopic("shared-a"), newTopic("shared-b")];
     await ensureTopic({ topic: a, partitions: 1, replicationFactor: 1 });
     await ensureTopic({ topic: b, partitions: 1, replicationFactor: 1 });
     const principal = "User:team-marketing";
     await grant({ principal, topic: a, access: "CONSUME" });
-    await grant({ principal, topic: b, access: "CONSUME" });
-    await grant({ principal, topic: a, access: "PRODUCE" });
-    const r = await removeAcls({ principal, topic: a, access: "CONSUME" });
-    expect(r.removed.map((x) => `${x.name}:${x.operation}`)).toEqual([`${a}:READ`]);
-    expect(r.kept.map((x) => `${x.name}:${x.operation}`)).toEqual([`${a}:DESCRIBE`, "team-marketing.:READ"]);
+    const other: AclSpec = { principal, topic: b, access: "CONSUME" };
+    await grant(other);
+    // Drift: someone deletes the other grant's topic READ; the old broker-based decision then dropped the group ACL.
+    await deleteAclBindings(aclBindingsFor(other).filter((x) => x.resourceType === "TOPIC" && x.operation === "READ"));
+    const desired = [...(await desiredForPrincipals([principal])), ...desiredBindings([other])];
+    const r = await removeAcls({ principal, topic: a, access: "CONSUME" }, desired);
+    expect(r.removed.map((x) => `${x.name}:${x.operation}`)).toEqual([`${a}:READ`, `${a}:DESCRIBE`]);
+    expect(r.kept.map((x) => `${x.name}:${x.operation}`)).toEqual(["team-marketing.:READ"]);
     const left = await listAcls({ principal });
-    expect(left.some((x) => x.name === a && x.operation === "DESCRIBE")).toBe(true);
+    expect(left.some((x) => x.name === a)).toBe(false);
     expect(left.some((x) => x.resourceType === "GROUP" && x.name === "team-marketing.")).toBe(true);
   });
 
-  it("PRODUCE lets team-sales produce but not read", async () => {
+  it("PRODUCE lets the owning team write and read back its own topic with its group prefix", async () => {
     const topic = newTopic("produce");
     await ensureTopic({ topic, partitions: 1, replicationFactor: 1 });
     expect(await produceAs("team-sales", topic, "before")).toBe("TOPIC_AUTHORIZATION_FAILED");
@@ -152,7 +165,8 @@ describe("lib/kafka against a real broker", () => {
     await grant({ principal: "User:team-sales", topic, access: "PRODUCE" });
     expect(await produceAs("team-sales", topic, "from sales")).toBe("ok");
     expect((await describeTopic(topic))!.messageCount).toBe(1);
-    expect((await consumeOne("team-sales", topic, `team-sales.${randomUUID()}`)) as { refused: string }).toMatchObject({ refused: expect.stringMatching(REFUSED) });
+    expect(await consumeOne("team-sales", topic, `team-sales.${randomUUID()}`)).toEqual({ value: "from sales" });
+    expect((await consumeOne("team-sales", topic, `elsewhere.${randomUUID()}`)) as { refused: string }).toMatchObject({ refused: expect.stringMatching(GROUP_DENIED) });
   });
 
   it("an unreachable cluster fails fast with KafkaUnavailableError", async () => {

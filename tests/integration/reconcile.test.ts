@@ -9,12 +9,12 @@ import { decideAccessRequest, requestAccess, revokeAccess } from "@/lib/access";
 import { applyAcls, closeKafka, deleteAclBindings, listAcls } from "@/lib/kafka";
 import { reconcileAcls, stopProvisioning } from "@/lib/provisioning";
 import { consumeOne, eventually, produceAs } from "../support/kafka-clients";
-import { inDays, teamId, unique, viewerByEmail } from "../support/viewers";
+import { inDays, newTeamWithMember, teamId, unique, viewerByEmail } from "../support/viewers";
 
 let sam: Viewer, priya: Viewer;
 let sales: string, payments: string;
 
-async function grantedProduct() {
+async function grantedProduct(consumer: { viewer: Viewer; teamId: string } = { viewer: priya, teamId: payments }) {
   const slug = unique("it-rec");
   const { topic } = await createDataProduct(
     sam,
@@ -25,7 +25,7 @@ async function grantedProduct() {
   );
   expect(await produceAs("team-sales", topic, "m")).toBe("ok");
   const productId = (await db.dataProduct.findUniqueOrThrow({ where: { slug } })).id;
-  const { requestId } = await requestAccess(priya, { dataProductId: productId, consumerTeamId: payments, purpose: "Reconciler test purpose.", accessUntil: inDays(30), note: "" });
+  const { requestId } = await requestAccess(consumer.viewer, { dataProductId: productId, consumerTeamId: consumer.teamId, purpose: "Reconciler test purpose.", accessUntil: inDays(30), note: "" });
   await decideAccessRequest(sam, { requestId, decision: "APPROVE" });
   const grant = await db.grant.findFirstOrThrow({ where: { accessRequestId: requestId } });
   return { slug, topic, requestId, grant };
@@ -89,5 +89,25 @@ describe("reconciling grants with Kafka's ACLs", () => {
     expect(again).toHaveLength(3); // the same rows, seen again
     expect(Math.min(...again.map((r) => r.lastSeenAt.getTime()))).toBeGreaterThan(Math.max(...rows.map((r) => r.lastSeenAt.getTime())) - 1);
     expect(await topicAcls(g.topic, outsider)).toHaveLength(2); // untouched
+  });
+
+  it("keeps a team's shared group ACL for its other grant when one is revoked, even after drift on the other's ACLs", async () => {
+    const team = await newTeamWithMember("priya@example.com");
+    const [a, b] = [await grantedProduct(team), await grantedProduct(team)];
+    const group = { principal: team.principal, resourceType: "GROUP" as const };
+    expect(await listAcls(group)).toHaveLength(1); // one group-prefix ACL serves both grants
+    // Drift: b's topic READ deleted by hand. The old decision, read from the broker, then dropped the group ACL.
+    await deleteAclBindings((await topicAcls(b.topic, team.principal)).filter((x) => x.operation === "READ"));
+    await eventually(() => topicAcls(b.topic, team.principal), (left) => !left.some((x) => x.operation === "READ"), 5000);
+
+    await revokeAccess(sam, { requestId: a.requestId, reason: "Testing the shared group ACL." });
+    expect(await eventually(() => topicAcls(a.topic, team.principal), (left) => left.length === 0, 5000)).toEqual([]);
+    expect((await listAcls(group)).map((x) => `${x.name}:${x.operation}`)).toEqual([`${team.principal.slice(5)}.:READ`]);
+
+    // The reconciler repairs b's READ from the database's records; the group ACL is still there.
+    const report = await reconcileAcls();
+    expect(report.restored).toBeGreaterThanOrEqual(1);
+    expect((await topicAcls(b.topic, team.principal)).map((x) => x.operation).sort()).toEqual(["DESCRIBE", "READ"]);
+    expect(await listAcls(group)).toHaveLength(1);
   });
 });

@@ -29,3 +29,22 @@ export async function makeDomainOwner(domainSlug: string, email: string): Promis
     create: { domainId: domain.id, userId: user.id },
   });
 }
+
+/**
+ * A new team in the payments domain with its own Kafka principal (no grants anywhere yet), and the user as its
+ * member: for tests about one principal's ACLs that the demo seed's grants must not blur. Returns the reloaded viewer.
+ */
+export async function newTeamWithMember(email: string): Promise<{ teamId: string; principal: string; viewer: Viewer }> {
+  const slug = unique("it-team");
+  const [domain, user] = await Promise.all([db.domain.findUniqueOrThrow({ where: { slug: "payments" } }), db.user.findUniqueOrThrow({ where: { email } })]);
+  const team = await db.team.create({
+    data: {
+      slug,
+      name: `Team ${slug}`,
+      domainId: domain.id,
+      principals: { create: { principal: `User:${slug}` } },
+      memberships: { create: { userId: user.id, role: "MAINTAINER" } },
+    },
+  });
+  return { teamId: team.id, principal: `User:${slug}`, viewer: await viewerByEmail(email) };
+}

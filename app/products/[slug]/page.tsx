@@ -113,7 +113,11 @@ export default async function ProductPage({ params }: Params) {
                   }
                 />
                 <CardBody className="space-y-5">
-                  {port.provisioningError ? <Alert tone="warning" title="Kafka has not caught up yet">{port.provisioningError}</Alert> : null}
+                  {port.provisioning === "FAILED" ? (
+                    <Alert tone="error" title="Provisioning failed: retrying will not fix this">{port.provisioningError}</Alert>
+                  ) : port.provisioningError ? (
+                    <Alert tone="warning" title="Kafka has not caught up yet">{port.provisioningError}</Alert>
+                  ) : null}
                   <Suspense fallback={<p className="text-sm text-slate-500">Reading live figures from Kafka…</p>}>
                     <LiveTopic topic={port.topic} />
                   </Suspense>
