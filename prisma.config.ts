@@ -1,8 +1,9 @@
-// Prisma CLI config. It does not read .env by itself; scripts export DATABASE_URL.
+// Prisma CLI config. It does not read .env by itself; scripts export DATABASE_URL, validated by lib/env.
 import { defineConfig } from "prisma/config";
+import { env } from "./lib/env";
 
 export default defineConfig({
   schema: "prisma/schema.prisma",
   migrations: { path: "prisma/migrations" },
-  datasource: { url: process.env.DATABASE_URL ?? "postgresql://localhost:5432/unused" },
+  datasource: { url: env.DATABASE_URL },
 });

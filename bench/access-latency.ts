@@ -15,9 +15,10 @@ import { createDataProductSchema } from "@/lib/catalog/schemas";
 import { decideAccessRequest, requestAccess, revokeAccess } from "@/lib/access";
 import { aclBindingsFor, closeKafka, deleteAclBindings, kafkaConfig } from "@/lib/kafka";
 import { consumeOne, produceAs } from "../tests/support/kafka-clients";
+import { toolEnv } from "@/lib/env";
 
 const { Kafka, AclOperationTypes, AclPermissionTypes, AclResourceTypes, ResourcePatternTypes } = kafkajs;
-const RUNS = Number(process.env.RUNS ?? 20);
+const RUNS = toolEnv.RUNS;
 
 const viewer = async (email: string) => (await loadViewer((await db.user.findUniqueOrThrow({ where: { email } })).id))!;
 const stats = (xs: number[]) => {

@@ -1,47 +1,113 @@
 import { z } from "zod";
 
-// Every environment variable Meshport reads, checked once. The README lists them.
-// Scripts (scripts/demo.sh, scripts/test.sh) export the local defaults.
+// Every environment variable Meshport reads, validated in one place (in the style of t3's
+// createEnv): the app's, and the test and benchmark tooling's. The README lists them all.
+// Scripts (scripts/demo.sh, scripts/test.sh) export the local defaults, AUTH_SECRET included.
+// Nothing else reads process.env: next.config.ts, prisma.config.ts, playwright.config.ts,
+// tests/support and bench/ import from here.
+
 const bool = z
-  .enum(["true", "false", "1", "0", ""])
+  .enum(["true", "false", "1", "0", ""], { message: 'expected "true" or "false"' })
   .optional()
   .transform((v) => v === "true" || v === "1");
+const port = (fallback: number) => z.coerce.number().int().min(1).max(65_535).default(fallback);
+const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
 
-const schema = z.object({
-  NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
-  DATABASE_URL: z.string().url().default("postgresql://meshport:meshport@localhost:54329/meshport"),
+/** The app's variables (server side only; none of them reaches the browser). */
+const appSchema = z
+  .object({
+    NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
+    /** Set by `next build` while it prerenders; secrets are not needed then. */
+    NEXT_PHASE: z.string().optional(),
+    DATABASE_URL: z.string().url().default("postgresql://meshport:meshport@localhost:54329/meshport"),
 
-  KAFKA_BROKERS: z.string().min(1).default("localhost:19092"),
-  KAFKA_CLIENT_ID: z.string().default("meshport"),
-  KAFKA_SASL_MECHANISM: z.enum(["scram-sha-256", "scram-sha-512", "plain", ""]).default("scram-sha-512"),
-  KAFKA_SASL_USERNAME: z.string().default("meshport"),
-  KAFKA_SASL_PASSWORD: z.string().default(""),
-  KAFKA_SSL: bool,
-  /// What the connection snippets show consumers as the bootstrap address.
-  KAFKA_PUBLIC_BOOTSTRAP: z.string().optional(),
-  /// Milliseconds a user-facing Kafka call may take before we tell the user Kafka is unreachable.
-  KAFKA_REQUEST_TIMEOUT_MS: z.coerce.number().int().positive().default(5000),
+    KAFKA_BROKERS: z.string().min(1).default("localhost:19092"),
+    KAFKA_CLIENT_ID: z.string().default("meshport"),
+    KAFKA_SASL_MECHANISM: z.enum(["scram-sha-256", "scram-sha-512", "plain", ""]).default("scram-sha-512"),
+    KAFKA_SASL_USERNAME: z.string().default("meshport"),
+    KAFKA_SASL_PASSWORD: z.string().default(""),
+    KAFKA_SSL: bool,
+    /** What the connection snippets show consumers as the bootstrap address. */
+    KAFKA_PUBLIC_BOOTSTRAP: z.string().optional(),
+    /** Milliseconds a user-facing Kafka call may take before we tell the user Kafka is unreachable. */
+    KAFKA_REQUEST_TIMEOUT_MS: positiveInt(5000),
 
-  AUTH_SECRET: z.string().min(1).optional(),
-  MESHPORT_DEMO_SIGNIN: bool,
-  AUTH_OIDC_ISSUER: z.string().url().optional(),
-  AUTH_OIDC_CLIENT_ID: z.string().optional(),
-  AUTH_OIDC_CLIENT_SECRET: z.string().optional(),
-  AUTH_OIDC_NAME: z.string().default("Single sign-on"),
+    AUTH_SECRET: z.string().min(32, "must be at least 32 characters (openssl rand -base64 32)").optional(),
+    /** Trust the Host / X-Forwarded-* headers (behind a load balancer). next-auth trusts them in development anyway. */
+    AUTH_TRUST_HOST: bool,
+    /** The portal's public URL, when the Host header is not to be trusted. */
+    AUTH_URL: z.string().url().optional(),
+    MESHPORT_DEMO_SIGNIN: bool,
+    AUTH_OIDC_ISSUER: z.string().url().optional(),
+    AUTH_OIDC_CLIENT_ID: z.string().optional(),
+    AUTH_OIDC_CLIENT_SECRET: z.string().optional(),
+    AUTH_OIDC_NAME: z.string().default("Single sign-on"),
 
-  /// Run background jobs (provisioning retries, reconciling) in this process.
-  MESHPORT_WORKER: z.enum(["true", "false", "1", "0", ""]).optional().transform((v) => v !== "false" && v !== "0"),
+    /** Run background jobs (provisioning retries, reconciling) in this process. */
+    MESHPORT_WORKER: z.enum(["true", "false", "1", "0", ""]).optional().transform((v) => v !== "false" && v !== "0"),
+    /** Gzip responses in Node (docs/decisions/0016). */
+    MESHPORT_COMPRESS: bool,
+    /** next build's output folder (tests and the benchmark build into their own). */
+    MESHPORT_DIST_DIR: z.string().min(1).default(".next"),
+  })
+  .superRefine((e, ctx) => {
+    // A production server signs sessions with a secret of its own; the scripts generate one
+    // per data dir, so `npm run demo` and `npm test` (which run `next start`) pass.
+    if (e.NODE_ENV === "production" && e.NEXT_PHASE !== "phase-production-build" && !e.AUTH_SECRET) {
+      ctx.addIssue({ code: "custom", path: ["AUTH_SECRET"], message: "is required in production (openssl rand -base64 32)" });
+    }
+  });
+
+/** Test and benchmark tooling: tests/support, playwright.config.ts, bench/. */
+const toolSchema = z.object({
+  CI: bool,
+  MESHPORT_DATA_DIR: z.string().min(1).default(".meshport"),
+  MESHPORT_TEST_APP_PORT: port(3100),
+  MESHPORT_PW_OUTPUT: z.string().min(1).default("test-results"),
+  CHROMIUM_PATH: z.string().min(1).default("/usr/bin/chromium"),
+  BENCH_SIZES: z
+    .string()
+    .default("1000,10000,100000")
+    .transform((v) => v.split(",").map(Number))
+    .pipe(z.array(z.number().int().positive()).min(1)),
+  BENCH_ROUNDS: positiveInt(7),
+  BENCH_PORT: port(3399),
+  BENCH_DIST_DIR: z.string().min(1).default(".next-bench"),
+  BENCH_DETAIL: bool,
+  BENCH_SKIP_BUILD: bool,
+  MESHPORT_BENCH_PG_PORT: port(54399),
+  /** Rounds of the access-latency benchmark. */
+  RUNS: positiveInt(20),
 });
 
-export type Env = z.infer<typeof schema>;
+export type Env = z.infer<typeof appSchema>;
+export type ToolEnv = z.infer<typeof toolSchema>;
+type Source = Record<string, string | undefined>;
 
-function parse(): Env {
-  const parsed = schema.safeParse(process.env);
+function parseWith<S extends z.ZodType>(schema: S, source: Source): z.infer<S> {
+  const parsed = schema.safeParse(source);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
     throw new Error(`Invalid environment:\n${lines.join("\n")}`);
   }
-  return parsed.data;
+  return parsed.data as z.infer<S>;
 }
 
-export const env: Env = parse();
+/** The app's environment from `source`; throws with every problem listed. `phase` is next.config's. */
+export function parseEnv(source: Source, phase?: string): Env {
+  return parseWith(appSchema, phase ? { ...source, NEXT_PHASE: phase } : source);
+}
+
+export function parseToolEnv(source: Source): ToolEnv {
+  return parseWith(toolSchema, source);
+}
+
+// Parsed on first use, so next.config.ts can import this module and validate with its build
+// phase before anything reads `env` (instrumentation.ts reads it at server start-up).
+function lazy<T extends object>(load: () => T): T {
+  let value: T | undefined;
+  return new Proxy({} as T, { get: (_t, key) => (value ??= load())[key as keyof T] });
+}
+
+export const env: Env = lazy(() => parseEnv(process.env));
+export const toolEnv: ToolEnv = lazy(() => parseToolEnv(process.env));

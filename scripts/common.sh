@@ -80,7 +80,7 @@ seed_demo() {
 # Builds the production bundle when the sources differ from the last build's
 # (names and modification times, so added, changed and deleted files all count).
 source_fingerprint() {
-  find app components lib public next.config.js package-lock.json prisma/schema.prisma postcss.config.mjs tsconfig.json \
+  find app components lib public next.config.ts proxy.ts package-lock.json prisma/schema.prisma postcss.config.mjs tsconfig.json \
     -type f -not -path 'lib/db/generated/*' -printf '%p %T@\n' 2>/dev/null | sort | sha1sum | cut -d' ' -f1 || true
 }
 

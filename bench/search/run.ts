@@ -30,12 +30,10 @@ import { naiveSearchSql, runSearchForUser, type RunSql, type SearchScope } from 
 import { searchParamsSchema, recordFromParams } from "../../lib/catalog/search-params";
 import { BENCH_USER_EMAIL, loadCatalog } from "./catalog";
 import { QUERIES } from "./queries";
+import { toolEnv } from "../../lib/env";
 
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
-const SIZES = (process.env.BENCH_SIZES ?? "1000,10000,100000").split(",").map(Number);
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 7);
-const PORT = Number(process.env.BENCH_PORT ?? 3399);
-const DIST = process.env.BENCH_DIST_DIR ?? ".next-bench";
+const { BENCH_SIZES: SIZES, BENCH_ROUNDS: ROUNDS, BENCH_PORT: PORT, BENCH_DIST_DIR: DIST } = toolEnv;
 
 type Stat = { p50: number; p95: number };
 const pct = (xs: number[], p: number) => {
@@ -242,7 +240,7 @@ async function prepareTarget(url: string, size: number, base: string, server: Ch
       }
     },
     async result() {
-      if (process.env.BENCH_DETAIL) {
+      if (toolEnv.BENCH_DETAIL) {
         // Per query: median and worst of the rounds, api / sql / naive.
         console.log(`per query at ${size} (median, worst of ${ROUNDS} rounds):`);
         const of = (xs: number[], i: number) => xs.filter((_, j) => j % QUERIES.length === i);
@@ -272,21 +270,21 @@ async function main() {
   const started = await startPostgres(
     process.env.DATABASE_URL
       ? process.env
-      : { ...process.env, MESHPORT_DATA_DIR: ".meshport/bench", MESHPORT_PG_PORT: process.env.MESHPORT_BENCH_PG_PORT ?? "54399" },
+      : { ...process.env, MESHPORT_DATA_DIR: ".meshport/bench", MESHPORT_PG_PORT: String(toolEnv.MESHPORT_BENCH_PG_PORT) },
   );
   console.log(`PostgreSQL: ${started.action} (${started.url.replace(/:[^:@]*@/, ":***@")})`);
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     MESHPORT_DIST_DIR: DIST,
     NEXT_TELEMETRY_DISABLED: "1",
-    AUTH_SECRET: process.env.AUTH_SECRET ?? "bench-secret-not-for-production",
+    AUTH_SECRET: process.env.AUTH_SECRET ?? "bench-secret-not-for-production-use-only",
     AUTH_TRUST_HOST: "true",
     MESHPORT_DEMO_SIGNIN: "true",
     MESHPORT_WORKER: "false",
     // Search never talks to Kafka; point it at nothing so a stray call fails fast.
     KAFKA_BROKERS: "localhost:9",
   };
-  if (!process.env.BENCH_SKIP_BUILD) {
+  if (!toolEnv.BENCH_SKIP_BUILD) {
     console.log(`▸ next build (${DIST})`);
     sh("npx", ["next", "build"], env);
   }

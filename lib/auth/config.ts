@@ -5,6 +5,8 @@ import { PrismaAdapter } from "@auth/prisma-adapter";
 import { z } from "zod";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
+import { safeRedirectUrl } from "./return-path";
+import { trustHost } from "./trust-host";
 
 declare module "next-auth" {
   interface Session {
@@ -50,10 +52,14 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
   // Credentials sign-in requires JWT sessions; the token only carries the user id.
   session: { strategy: "jwt" },
   secret: env.AUTH_SECRET,
-  trustHost: true,
+  trustHost: trustHost(env),
   providers: providers(),
   pages: { signIn: "/signin" },
   callbacks: {
+    // Every return path next-auth accepts (callbackUrl, redirectTo) goes through the one rule.
+    redirect({ url, baseUrl }) {
+      return safeRedirectUrl(url, baseUrl);
+    },
     jwt({ token, user }) {
       if (user?.id) token.sub = user.id;
       return token;

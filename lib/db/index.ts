@@ -19,7 +19,7 @@ const pool =
   globalForDb.meshportPool ??
   new pg.Pool({ connectionString: env.DATABASE_URL, min: 4, idleTimeoutMillis: 60_000, allowExitOnIdle: true, options: SEARCH_POOL_OPTIONS });
 export const db = globalForDb.meshportDb ?? new PrismaClient({ adapter: new PrismaPg(pool) });
-if (process.env.NODE_ENV !== "production") Object.assign(globalForDb, { meshportPool: pool, meshportDb: db });
+if (env.NODE_ENV !== "production") Object.assign(globalForDb, { meshportPool: pool, meshportDb: db });
 
 /**
  * A read-only raw statement on Prisma's own connection pool, results as `pg` returns them. For the

@@ -5,9 +5,10 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { Kafka, logLevel, type SASLOptions } from "kafkajs";
+import { env, toolEnv } from "../../lib/env";
 
 export function teamPassword(user: string): string {
-  const dataDir = path.resolve(process.env.MESHPORT_DATA_DIR ?? ".meshport");
+  const dataDir = path.resolve(toolEnv.MESHPORT_DATA_DIR);
   const passwords = JSON.parse(readFileSync(path.join(dataDir, "kafka/principals.json"), "utf8")) as Record<string, string>;
   const password = passwords[user];
   if (!password) throw new Error(`No password for ${user} in ${dataDir}/kafka/principals.json`);
@@ -15,13 +16,13 @@ export function teamPassword(user: string): string {
 }
 
 function kafkaAs(user?: string): Kafka {
-  const mechanism = (process.env.KAFKA_SASL_MECHANISM || "scram-sha-512") as "scram-sha-512";
+  const mechanism = (env.KAFKA_SASL_MECHANISM || "scram-sha-512") as "scram-sha-512";
   const sasl: SASLOptions = user
     ? { mechanism, username: user, password: teamPassword(user) }
-    : { mechanism, username: process.env.KAFKA_SASL_USERNAME ?? "meshport", password: process.env.KAFKA_SASL_PASSWORD ?? "" };
+    : { mechanism, username: env.KAFKA_SASL_USERNAME, password: env.KAFKA_SASL_PASSWORD };
   return new Kafka({
     clientId: `test-${user ?? "admin"}`,
-    brokers: (process.env.KAFKA_BROKERS ?? "localhost:19092").split(","),
+    brokers: env.KAFKA_BROKERS.split(","),
     sasl,
     connectionTimeout: 3000,
     requestTimeout: 5000,
