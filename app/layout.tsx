@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
+import { connection } from "next/server";
 import { SiteHeader } from "@/components/layout/site-header";
 import { CommandPalette } from "@/components/catalog/command-palette";
 import { Providers } from "./providers";
@@ -10,7 +11,10 @@ export const metadata: Metadata = {
   description: "Self-serve portal for the data mesh on Apache Kafka.",
 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  // Every page is rendered per request, so each gets its own CSP nonce (proxy.ts): a page
+  // prerendered at build time would carry scripts without one, which the browser refuses.
+  await connection();
   return (
     <html lang="en">
       <body className="min-h-screen">

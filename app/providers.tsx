@@ -3,6 +3,11 @@
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { useState, type ReactNode } from "react";
 import { Toaster } from "sonner";
+import { z } from "zod";
+
+// zod compiles fast validators with `new Function` after probing for it; the CSP forbids eval
+// (docs/decisions/0031), so the probe itself is a violation. Interpret instead: forms are small.
+z.config({ jitless: true });
 
 export function Providers({ children }: { children: ReactNode }) {
   // One client per browser session; created in state so server renders never share it.

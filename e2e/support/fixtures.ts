@@ -7,14 +7,14 @@ export async function signInAs(browser: Browser, name: string): Promise<Page> {
   const context = await browser.newContext();
   signedInContexts.add(context);
   const page = await context.newPage();
-  failOnConsoleErrors(page);
   await page.goto("/signin");
   await page.getByRole("button", { name: `Sign in as ${name}` }).click();
   await expect(page.getByTestId("viewer-name")).toHaveText(name);
   return page;
 }
 
-const consoleErrors = new WeakMap<Page, string[]>();
+/** Every page a test opens, in any context, with the console errors it logged. */
+const watched = new Map<Page, string[]>();
 const allowed = new WeakMap<Page, RegExp[]>();
 
 /** For a test that expects an error response (a 404 page, say): the browser logs it, and that is fine. */
@@ -22,28 +22,52 @@ export function allowConsoleError(page: Page, pattern: RegExp) {
   allowed.set(page, [...(allowed.get(page) ?? []), pattern]);
 }
 
-/** Any console error in the browser fails the test: it is a bug the user would see. */
-export function failOnConsoleErrors(page: Page) {
+// Runs in each page before its own scripts (Playwright injects it outside the page's CSP): a
+// blocked script, style or connection is a console error, so it fails the test like any other.
+function reportCspViolations() {
+  document.addEventListener("securitypolicyviolation", (e) => {
+    console.error(`CSP violation: ${e.violatedDirective} blocked ${e.blockedURI || "inline"} (${e.sourceFile || document.URL}:${e.lineNumber})`);
+  });
+}
+
+function watchPage(page: Page) {
   const errors: string[] = [];
-  consoleErrors.set(page, errors);
+  watched.set(page, errors);
   page.on("console", (msg) => {
     if (msg.type() === "error") errors.push(msg.text());
   });
   page.on("pageerror", (e) => errors.push(e.message));
 }
 
+async function watchContext(context: BrowserContext) {
+  await context.addInitScript(reportCspViolations);
+  context.on("page", watchPage);
+}
+
 export const test = base.extend<{ checkConsole: void }>({
+  // The test's own default context too, for tests that use `page`.
+  context: async ({ context }, provide) => {
+    await watchContext(context);
+    await provide(context);
+  },
   checkConsole: [
-    async ({ browser }, use) => {
-      await use();
+    async ({ browser }, runTest) => {
+      // Contexts a test opens itself (signInAs, browser.newContext) are watched from their first page.
+      const newContext = browser.newContext.bind(browser);
+      browser.newContext = async (...args) => {
+        const context = await newContext(...args);
+        await watchContext(context);
+        return context;
+      };
       try {
-        for (const context of browser.contexts()) {
-          for (const page of context.pages()) {
-            const unexpected = (consoleErrors.get(page) ?? []).filter((e) => !(allowed.get(page) ?? []).some((p) => p.test(e)));
-            expect(unexpected, "browser console errors").toEqual([]);
-          }
+        await runTest();
+        for (const [page, errors] of watched) {
+          const unexpected = errors.filter((e) => !(allowed.get(page) ?? []).some((p) => p.test(e)));
+          expect(unexpected, `browser console errors on ${page.url()}`).toEqual([]);
         }
       } finally {
+        browser.newContext = newContext;
+        watched.clear();
         // One test's signed-in users do not linger into the next.
         await Promise.all([...signedInContexts].map((c) => c.close()));
         signedInContexts.clear();
