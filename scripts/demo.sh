@@ -13,6 +13,7 @@ PORT="${PORT:-3000}"
 . scripts/common.sh
 
 started=$(date +%s)
+bash scripts/system-packages.sh
 ensure_node_modules
 bash scripts/kafka/kafka.sh jars
 ensure_postgres

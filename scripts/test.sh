@@ -25,8 +25,8 @@ stop_services() {
 trap stop_services EXIT
 
 t0=$(date +%s)
+bash scripts/system-packages.sh --tests
 ensure_node_modules
-[[ -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ]] || die "Chromium not found at ${CHROMIUM_PATH:-/usr/bin/chromium} (apt-get install chromium; .ci/run does this)"
 bash scripts/kafka/kafka.sh jars
 
 say "resetting the test services in $MESHPORT_DATA_DIR"
