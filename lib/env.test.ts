@@ -59,3 +59,18 @@ describe("parseToolEnv", () => {
     expect(() => parseToolEnv({ BENCH_SIZES: "10,x" })).toThrow(/BENCH_SIZES/);
   });
 });
+
+describe("env", () => {
+  it("is parsed on first use, and a test may point a variable elsewhere for a moment", async () => {
+    const { env } = await import("./env");
+    const saved = env.KAFKA_BROKERS;
+    env.KAFKA_BROKERS = "localhost:1";
+    try {
+      expect(env.KAFKA_BROKERS).toBe("localhost:1");
+    } finally {
+      env.KAFKA_BROKERS = saved;
+    }
+    expect(env.KAFKA_BROKERS).toBe(saved);
+    expect("DATABASE_URL" in env).toBe(true);
+  });
+});

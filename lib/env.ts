@@ -103,10 +103,18 @@ export function parseToolEnv(source: Source): ToolEnv {
 }
 
 // Parsed on first use, so next.config.ts can import this module and validate with its build
-// phase before anything reads `env` (instrumentation.ts reads it at server start-up).
+// phase before anything reads `env` (instrumentation.ts reads it at server start-up). Tests may
+// still point a variable elsewhere for a moment (env.KAFKA_BROKERS = …).
 function lazy<T extends object>(load: () => T): T {
   let value: T | undefined;
-  return new Proxy({} as T, { get: (_t, key) => (value ??= load())[key as keyof T] });
+  const loaded = () => (value ??= load());
+  return new Proxy({} as T, {
+    get: (_t, key) => loaded()[key as keyof T],
+    set: (_t, key, v: unknown) => Reflect.set(loaded(), key, v),
+    has: (_t, key) => key in loaded(),
+    ownKeys: () => Reflect.ownKeys(loaded()),
+    getOwnPropertyDescriptor: (_t, key) => Reflect.getOwnPropertyDescriptor(loaded(), key),
+  });
 }
 
 export const env: Env = lazy(() => parseEnv(process.env));
