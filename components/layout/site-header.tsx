@@ -19,6 +19,7 @@ export async function SiteHeader() {
           <nav aria-label="Main" className="flex flex-1 items-center gap-1 text-sm">
             <NavLink href="/catalog">Catalog</NavLink>
             <NavLink href="/products/new">New data product</NavLink>
+            <NavLink href="/teams">Teams</NavLink>
             <NavLink href="/access">
               Access requests
               {inbox > 0 ? (
@@ -29,6 +30,7 @@ export async function SiteHeader() {
             </NavLink>
             {viewer.isPlatformAdmin ? (
               <>
+                <NavLink href="/admin/organisation">Organisation</NavLink>
                 <NavLink href="/admin/policies">Policies</NavLink>
                 <NavLink href="/admin/audit">Audit log</NavLink>
                 <NavLink href="/admin/drift">ACL drift</NavLink>

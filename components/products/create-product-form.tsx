@@ -4,7 +4,8 @@ import { useRouter } from "next/navigation";
 import { useWatch } from "react-hook-form";
 import { toast } from "sonner";
 import { createDataProductSchema, type CreateDataProductInput } from "@/lib/catalog/schemas";
-import { topicNameFor, type Policies } from "@/lib/governance/policies";
+import type { Policies } from "@/lib/governance/policies";
+import { topicNameUnder } from "@/lib/governance/prefixes";
 import type { ActionResult } from "@/lib/action-result";
 import { SubmitBar } from "@/components/forms/submit-bar";
 import { useActionForm } from "@/components/forms/use-action-form";
@@ -13,7 +14,7 @@ import { Alert } from "@/components/ui/alert";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { Field, Input, Select, Textarea } from "@/components/ui/field";
 
-type Team = { id: string; name: string; domain: { slug: string; name: string } };
+type Team = { id: string; name: string; domain: { slug: string; name: string }; topicPrefixes: string[] };
 type Created = { slug: string; topic: string; provisioningWarning?: string };
 
 const slugify = (s: string) =>
@@ -58,7 +59,7 @@ export function CreateProductForm({
   const errors = fieldErrors as Record<string, { message?: string } | undefined>;
   const [teamId, slug] = useWatch({ control: form.control, name: ["ownerTeamId", "slug"] });
   const team = teams.find((t) => t.id === teamId);
-  const topic = team && slug ? topicNameFor(team.domain.slug, slug) : null;
+  const topic = team && slug ? topicNameUnder(team.topicPrefixes[0] ?? `${team.domain.slug}.`, slug) : null;
 
   return (
     <form noValidate className="space-y-6" aria-label="New data product" onSubmit={onSubmit}>

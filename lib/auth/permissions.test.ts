@@ -148,3 +148,25 @@ describe("assertCan", () => {
     expect(() => assertCan(viewer({ isPlatformAdmin: true }), { permission: "read:audit-log" })).not.toThrow();
   });
 });
+
+describe("organisation and product life", () => {
+  const product = { ownerTeamId: "sales", lifecycle: "ACTIVE" };
+  it.each<[string, Parameters<typeof viewer>[0], boolean]>([
+    ["a platform admin", { isPlatformAdmin: true }, true],
+    ["a maintainer of the team", { memberships: [member("sales", "MAINTAINER")] }, true],
+    ["a plain member of the team", { memberships: [member("sales")] }, false],
+    ["a maintainer of another team", { memberships: [member("payments", "MAINTAINER")] }, false],
+  ])("manage:team-members and edit:data-product for %s → %s", (_who, facts, allowed) => {
+    expect(can(viewer(facts), { permission: "manage:team-members", teamId: "sales" })).toBe(allowed);
+    expect(can(viewer(facts), { permission: "edit:data-product", product })).toBe(allowed);
+  });
+  it("keeps domains, teams, principals and prefixes to platform admins", () => {
+    expect(can(viewer({ memberships: [member("sales", "MAINTAINER")] }), { permission: "manage:organisation" })).toBe(false);
+    expect(can(viewer({ isPlatformAdmin: true }), { permission: "manage:organisation" })).toBe(true);
+  });
+  it("refuses any change to a retired product, even to admins", () => {
+    expect(denialReason(viewer({ isPlatformAdmin: true }), { permission: "edit:data-product", product: { ...product, lifecycle: "RETIRED" } })).toBe(
+      "A retired product can no longer be changed.",
+    );
+  });
+});

@@ -42,7 +42,11 @@ export type PermissionCheck =
   | { permission: "renew:access"; consumerTeamId: string }
   | { permission: "read:acl-drift" }
   | { permission: "read:audit-log" }
-  | { permission: "manage:policies" };
+  | { permission: "manage:policies" }
+  // lifecycle: organisation and product life (docs/decisions/0050..0054)
+  | { permission: "manage:organisation" }
+  | { permission: "manage:team-members"; teamId: string }
+  | { permission: "edit:data-product"; product: ProductRef };
 
 const maintains = (viewer: Viewer, teamId: string) => membershipIn(viewer, teamId)?.role === "MAINTAINER";
 
@@ -105,8 +109,14 @@ export function denialReason(viewer: Viewer, check: PermissionCheck): string | n
       return involvedIn(viewer, check.request, check) ? null : "Only the people involved can comment on this request.";
     case "renew:access":
       return membershipIn(viewer, check.consumerTeamId) ? null : "Only members of the consuming team can ask to renew its access.";
+    case "manage:team-members":
+      return viewer.isPlatformAdmin || maintains(viewer, check.teamId) ? null : "Only the team's maintainers and platform admins can manage its members.";
+    case "edit:data-product":
+      if (check.product.lifecycle === "RETIRED") return "A retired product can no longer be changed.";
+      return viewer.isPlatformAdmin || maintains(viewer, check.product.ownerTeamId) ? null : "Only maintainers of the owning team can change this product.";
     case "read:acl-drift":
     case "read:audit-log":
+    case "manage:organisation":
     case "manage:policies":
       return viewer.isPlatformAdmin ? null : "Only platform admins can do this.";
   }

@@ -2,7 +2,7 @@ import "server-only";
 import { db, Prisma } from "@/lib/db";
 import { assertCan, type Viewer } from "@/lib/auth";
 import { recordAudit } from "@/lib/audit";
-import { checkNewDataProduct, loadPolicies, topicNameFor } from "@/lib/governance";
+import { allowedTopicPrefixes, checkNewDataProduct, loadPolicies, topicNameUnder } from "@/lib/governance";
 import { checkKafka } from "@/lib/kafka";
 import { provisionNow } from "@/lib/provisioning";
 import { conflict, DomainError, invalid, notFound } from "@/lib/errors";
@@ -28,7 +28,7 @@ export async function createDataProduct(viewer: Viewer, input: CreateDataProduct
 
   const team = await db.team.findUnique({
     where: { id: input.ownerTeamId },
-    include: { domain: true, principals: { orderBy: { createdAt: "asc" }, take: 1 } },
+    include: { domain: true, principals: { orderBy: { createdAt: "asc" }, take: 1 }, topicPrefixes: { select: { prefix: true } } },
   });
   if (!team) throw notFound("Team");
   const principal = team.principals[0];
@@ -38,11 +38,12 @@ export async function createDataProduct(viewer: Viewer, input: CreateDataProduct
     });
   }
 
-  const topic = topicNameFor(team.domain.slug, input.slug);
+  const allowedPrefixes = allowedTopicPrefixes(team.topicPrefixes.map((p) => p.prefix), team.domain.slug);
+  const topic = topicNameUnder(allowedPrefixes[0] ?? `${team.domain.slug}.`, input.slug);
   const kafka = await checkKafka();
   const violations = checkNewDataProduct(
     {
-      domainSlug: team.domain.slug,
+      allowedPrefixes,
       topic,
       classification: input.classification,
       containsPii: input.containsPii,

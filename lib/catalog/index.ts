@@ -6,3 +6,4 @@ export { connectionSettings, type ConnectionSettings } from "./connection";
 export { createDataProduct, type CreatedDataProduct } from "./create-data-product";
 export { getLiveTopic, type LiveTopic } from "./live";
 export { creationOptions } from "./options";
+export { editDataProduct } from "./edit-data-product";

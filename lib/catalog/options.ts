@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { can, type Viewer } from "@/lib/auth";
-import { loadPolicies } from "@/lib/governance";
+import { allowedTopicPrefixes, loadPolicies } from "@/lib/governance";
 
 /** What the "new data product" form offers this viewer. */
 export async function creationOptions(viewer: Viewer) {
@@ -12,9 +12,12 @@ export async function creationOptions(viewer: Viewer) {
     db.team.findMany({
       where: teamIds ? { id: { in: teamIds } } : {},
       orderBy: { name: "asc" },
-      select: { id: true, name: true, domain: { select: { slug: true, name: true } } },
+      select: { id: true, name: true, domain: { select: { slug: true, name: true } }, topicPrefixes: { select: { prefix: true }, orderBy: { prefix: "asc" } } },
     }),
     loadPolicies(),
   ]);
-  return { teams, policies };
+  return {
+    teams: teams.map(({ topicPrefixes, ...t }) => ({ ...t, topicPrefixes: allowedTopicPrefixes(topicPrefixes.map((p) => p.prefix), t.domain.slug) })),
+    policies,
+  };
 }

@@ -79,3 +79,12 @@ export const createDataProductSchema = z.object({
 
 export type CreateDataProductInput = z.input<typeof createDataProductSchema>;
 export type CreateDataProduct = z.output<typeof createDataProductSchema>;
+
+/** Editing a product's metadata: the creation form's own fields and messages (lib/catalog/edit-data-product.ts). */
+export const editDataProductSchema = createDataProductSchema
+  .pick({ name: true, description: true, classification: true, containsPii: true, tags: true, freshnessSlaMinutes: true })
+  .extend({ productId: z.string().min(1).max(40) });
+
+export type EditDataProductInput = z.input<typeof editDataProductSchema>;
+export type EditDataProduct = z.output<typeof editDataProductSchema>;
+

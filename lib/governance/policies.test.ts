@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { checkNewDataProduct, defaultPolicies, latestAccessUntil, topicNameFor, type NewDataProductFacts } from "./policies";
 
 const ok: NewDataProductFacts = {
-  domainSlug: "sales",
+  allowedPrefixes: ["sales."],
   topic: "sales.orders.v1",
   classification: "INTERNAL",
   containsPii: false,
@@ -24,9 +24,12 @@ describe("checkNewDataProduct", () => {
   it("accepts a compliant product", () => {
     expect(checkNewDataProduct(ok, defaultPolicies)).toEqual({});
   });
-  it("refuses topics outside the owning domain's namespace", () => {
-    expect(checkNewDataProduct({ ...ok, topic: "payments.orders.v1" }, defaultPolicies)).toHaveProperty("slug");
-    expect(checkNewDataProduct({ ...ok, topic: "sales.Orders.v1" }, defaultPolicies)).toHaveProperty("slug");
+  it("refuses topics outside the owning team's prefixes, or not named <prefix>.<name>.v<major>", () => {
+    expect(checkNewDataProduct({ ...ok, topic: "payments.orders.v1" }, defaultPolicies).slug).toBe(
+      'The topic "payments.orders.v1" must start with the team\'s prefix "sales.".',
+    );
+    expect(checkNewDataProduct({ ...ok, topic: "sales.Orders.v1" }, defaultPolicies).slug).toMatch(/must look like <prefix>.<name>.v<major>/);
+    expect(checkNewDataProduct({ ...ok, topic: "sales.orders" }, defaultPolicies)).toHaveProperty("slug");
   });
   it("limits partitions and retention by policy", () => {
     const errors = checkNewDataProduct({ ...ok, partitions: 49, retentionHours: 24 * 91 }, defaultPolicies);

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { FieldErrors } from "@/lib/errors";
+import { topicOutsidePrefixes } from "./prefixes";
 
 // Federated computational governance: the organisation's rules as data that
 // admins set, checked by code on every change. Pure, so it is unit-tested.
@@ -56,40 +57,37 @@ export function topicNameFor(domainSlug: string, productSlug: string, majorVersi
   return `${domainSlug}.${productSlug}.v${majorVersion}`;
 }
 
-export const TOPIC_NAME_PATTERN = /^[a-z][a-z0-9-]*\.[a-z][a-z0-9-]*\.v[0-9]+$/;
+/** `<prefix><name>.v<major>`: at least two lowercase segments, then the major version. */
+export const TOPIC_NAME_PATTERN = /^[a-z][a-z0-9-]*(\.[a-z0-9][a-z0-9-]*)+\.v[0-9]+$/;
 
-export type NewDataProductFacts = {
-  domainSlug: string;
-  topic: string;
+/** The facts about a product itself that policies judge, at creation and on every edit. */
+export type ProductMetadataFacts = {
   classification: Classification;
   containsPii: boolean;
   tags: string[];
+};
+
+/** The facts about one output port (one topic) that policies judge. */
+export type OutputPortFacts = {
+  topic: string;
   partitions: number;
   replicationFactor: number;
   retentionHours: number;
+};
+
+/** Where the port's topic may live and what the cluster can hold. */
+export type OutputPortContext = {
+  /** The owning team's prefixes (see allowedTopicPrefixes). */
+  allowedPrefixes: string[];
   /** Live brokers in the cluster, when known: replication cannot exceed it. */
   brokerCount?: number;
 };
 
-/** Field-level violations of the policies; empty when the product complies. */
-export function checkNewDataProduct(facts: NewDataProductFacts, policies: Policies): FieldErrors {
+export type NewDataProductFacts = ProductMetadataFacts & OutputPortFacts & OutputPortContext;
+
+/** Violations of the policies on a product's metadata (fields classification, tags); empty when it complies. */
+export function checkProductMetadata(facts: ProductMetadataFacts, policies: Policies): FieldErrors {
   const errors: FieldErrors = {};
-  if (!TOPIC_NAME_PATTERN.test(facts.topic) || !facts.topic.startsWith(`${facts.domainSlug}.`)) {
-    errors.slug = `The topic name "${facts.topic}" must look like <domain>.<product>.v<major> and start with the owning domain "${facts.domainSlug}".`;
-  }
-  if (facts.partitions > policies.maxPartitions) {
-    errors.partitions = `At most ${policies.maxPartitions} partitions are allowed by policy.`;
-  }
-  const maxRf = Math.min(policies.maxReplicationFactor, facts.brokerCount ?? Infinity);
-  if (facts.replicationFactor > maxRf) {
-    errors.replicationFactor =
-      facts.brokerCount !== undefined && facts.brokerCount < policies.maxReplicationFactor
-        ? `The cluster has ${facts.brokerCount} broker${facts.brokerCount === 1 ? "" : "s"}, so the replication factor can be at most ${maxRf}.`
-        : `At most ${maxRf} replicas are allowed by policy.`;
-  }
-  if (facts.retentionHours < policies.minRetentionHours || facts.retentionHours > policies.maxRetentionHours) {
-    errors.retentionHours = `Retention must be between ${policies.minRetentionHours} and ${policies.maxRetentionHours} hours.`;
-  }
   if (facts.containsPii && rank(facts.classification) < rank(policies.piiMinClassification)) {
     errors.classification = `Products with personal data must be classified ${policies.piiMinClassification} or higher.`;
   }
@@ -97,6 +95,46 @@ export function checkNewDataProduct(facts: NewDataProductFacts, policies: Polici
     errors.tags = `Add at least one of these tags: ${policies.requiredTagsAnyOf.join(", ")}.`;
   }
   return errors;
+}
+
+/** The size and retention of a topic, as policies and Kafka's own rules judge them. */
+export type TopicLimitsFacts = Omit<OutputPortFacts, "topic">;
+
+/** Violations of the policies' limits on a topic (fields partitions, replicationFactor, retentionHours). */
+export function checkTopicLimits(port: TopicLimitsFacts, brokerCount: number | undefined, policies: Policies): FieldErrors {
+  const errors: FieldErrors = {};
+  if (port.partitions > policies.maxPartitions) {
+    errors.partitions = `At most ${policies.maxPartitions} partitions are allowed by policy.`;
+  }
+  const maxRf = Math.min(policies.maxReplicationFactor, brokerCount ?? Infinity);
+  if (port.replicationFactor > maxRf) {
+    errors.replicationFactor =
+      brokerCount !== undefined && brokerCount < policies.maxReplicationFactor
+        ? `The cluster has ${brokerCount} broker${brokerCount === 1 ? "" : "s"}, so the replication factor can be at most ${maxRf}.`
+        : `At most ${maxRf} replicas are allowed by policy.`;
+  }
+  if (port.retentionHours < policies.minRetentionHours || port.retentionHours > policies.maxRetentionHours) {
+    errors.retentionHours = `Retention must be between ${policies.minRetentionHours} and ${policies.maxRetentionHours} hours.`;
+  }
+  return errors;
+}
+
+/** Why a topic name breaks the naming policy or falls outside the team's prefixes; null when it is fine. */
+export function checkTopicName(topic: string, allowedPrefixes: string[]): string | null {
+  if (!TOPIC_NAME_PATTERN.test(topic)) return `The topic name "${topic}" must look like <prefix>.<name>.v<major>, in lowercase.`;
+  return topicOutsidePrefixes(topic, allowedPrefixes);
+}
+
+/** Violations of the policies on one new output port (fields topic, partitions, replicationFactor, retentionHours). */
+export function checkOutputPort(port: OutputPortFacts, ctx: OutputPortContext, policies: Policies): FieldErrors {
+  const topic = checkTopicName(port.topic, ctx.allowedPrefixes);
+  return { ...(topic ? { topic } : {}), ...checkTopicLimits(port, ctx.brokerCount, policies) };
+}
+
+/** Field-level violations of a new single-port product (its topic's error under `slug`, which names it). */
+export function checkNewDataProduct(facts: NewDataProductFacts, policies: Policies): FieldErrors {
+  const { topic, ...portErrors } = checkOutputPort(facts, facts, policies);
+  return { ...(topic ? { slug: topic } : {}), ...portErrors, ...checkProductMetadata(facts, policies) };
 }
 
 export function rank(c: Classification): number {

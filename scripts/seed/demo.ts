@@ -25,6 +25,8 @@ async function seedOrganisation() {
       create: { slug: t.slug, name: t.name, domainId: domain.id, contactEmail: t.contactEmail, description: `${domain.name} domain team.` },
     });
     await db.kafkaPrincipal.upsert({ where: { principal: `User:${t.principal}` }, update: {}, create: { teamId: team.id, principal: `User:${t.principal}` } });
+    // Each demo team owns its domain's namespace as a topic prefix (one team per domain here).
+    await db.teamTopicPrefix.upsert({ where: { prefix: `${domain.slug}.` }, update: {}, create: { prefix: `${domain.slug}.`, teamId: team.id } });
   }
   for (const u of users) {
     const user = await db.user.upsert({

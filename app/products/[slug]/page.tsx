@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { notFound } from "next/navigation";
 import { cache, Suspense } from "react";
+import { can } from "@/lib/auth";
 import { requireViewer } from "@/lib/auth/session";
 import { connectionSettings, getDataProduct } from "@/lib/catalog";
 import { getViewerAccess } from "@/lib/access";
@@ -69,6 +71,11 @@ export default async function ProductPage({ params }: Params) {
           <Badge tone={lifecycleTone[product.lifecycle]}>{title(product.lifecycle)}</Badge>
           <Badge tone={classificationTone[product.classification]}>{title(product.classification)}</Badge>
           {product.containsPii ? <Badge tone="rose">Personal data</Badge> : null}
+          {can(viewer, { permission: "edit:data-product", product }) ? (
+            <Link href={`/products/${product.slug}/edit`} className="ml-auto text-sm font-medium text-indigo-700 hover:underline">
+              Edit product
+            </Link>
+          ) : null}
         </div>
         {product.tags.length > 0 ? (
           <ul className="flex flex-wrap gap-1.5" aria-label="Tags">
