@@ -23,7 +23,7 @@ test("an admin sets up a team with a prefix and a maintainer; overlapping prefix
   await expect(ada.getByRole("list", { name: "Topic prefixes" })).toContainText(`${slug}.`);
   await expect(ada.getByRole("list", { name: "Kafka principals" })).toContainText(`User:team-${slug}`);
 
-  await ada.getByLabel("Add a member by e-mail").fill(lena.email);
+  await ada.getByRole("textbox", { name: "Add a member by e-mail" }).fill(lena.email);
   await ada.getByLabel("Role of the new member").selectOption("MAINTAINER");
   await ada.getByRole("button", { name: "Add member" }).click();
   await expect(ada.getByRole("table", { name: "Members" })).toContainText(lena.name);
