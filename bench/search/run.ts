@@ -187,6 +187,9 @@ async function prepareTarget(url: string, size: number, base: string, server: Ch
   const user = await db.query<{ id: string }>(`SELECT "id" FROM "User" WHERE email = $1`, [BENCH_USER_EMAIL]);
   const userId = user.rows[0]!.id;
   const teams = await db.query<{ teamId: string }>(`SELECT "teamId" FROM "Membership" WHERE "userId" = $1`, [userId]);
+  // The session the sign-in just opened: the sql column checks it as the endpoint does.
+  const signedIn = await db.query<{ sessionToken: string }>(`SELECT "sessionToken" FROM "Session" WHERE "userId" = $1 ORDER BY "createdAt" DESC LIMIT 1`, [userId]);
+  const session = { userId, sessionId: signedIn.rows[0]!.sessionToken };
   const scope: SearchScope = { isPlatformAdmin: false, teamIds: teams.rows.map((r) => r.teamId) };
   const parsed = QUERIES.map((q) => searchParamsSchema.parse(recordFromParams(new URLSearchParams(q))));
 
@@ -207,7 +210,7 @@ async function prepareTarget(url: string, size: number, base: string, server: Ch
   // connection of a pool.
   const pool = new pg.Pool({ connectionString: url, min: 4, idleTimeoutMillis: 60_000, options: SEARCH_POOL_OPTIONS }); // as lib/db's
   const viaPg: RunSql = async <T,>(s: Prisma.Sql) => (await pool.query(namedStatement(s))).rows as T[];
-  const sql = (i: number) => runSearchForUser(viaPg, userId, parsed[i]!);
+  const sql = (i: number) => runSearchForUser(viaPg, session, parsed[i]!);
   const naive = (i: number) => {
     const s = naiveSearchSql(scope, parsed[i]!);
     return db.query(s.text, s.values as unknown[]);

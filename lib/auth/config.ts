@@ -7,10 +7,13 @@ import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { safeRedirectUrl } from "./return-path";
 import { trustHost } from "./trust-host";
+import { endSession, SESSION_MAX_AGE_S, startSession } from "./sessions";
 
 declare module "next-auth" {
   interface Session {
     user: { id: string; name?: string | null; email?: string | null; image?: string | null };
+    /** The server-side session this cookie refers to (lib/auth/sessions.ts). */
+    sessionId?: string;
   }
 }
 
@@ -37,7 +40,7 @@ function providers(): NextAuthConfig["providers"] {
         async authorize(raw) {
           const parsed = z.object({ email: z.string().email() }).safeParse(raw);
           if (!parsed.success) return null;
-          const user = await db.user.findFirst({ where: { email: parsed.data.email, isDemo: true } });
+          const user = await db.user.findFirst({ where: { email: parsed.data.email, isDemo: true, disabledAt: null } });
           return user ? { id: user.id, name: user.name, email: user.email } : null;
         },
       }),
@@ -49,8 +52,9 @@ function providers(): NextAuthConfig["providers"] {
 export const { handlers, auth, signIn, signOut } = NextAuth({
   // The adapter's types target @prisma/client; our generated client is the same shape.
   adapter: PrismaAdapter(db as unknown as Parameters<typeof PrismaAdapter>[0]),
-  // Credentials sign-in requires JWT sessions; the token only carries the user id.
-  session: { strategy: "jwt" },
+  // Credentials sign-in requires JWT sessions; the token carries the user id and the id of the
+  // session row that makes it revocable (docs/decisions/0030).
+  session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_S },
   secret: env.AUTH_SECRET,
   trustHost: trustHost(env),
   providers: providers(),
@@ -60,13 +64,31 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
     redirect({ url, baseUrl }) {
       return safeRedirectUrl(url, baseUrl);
     },
-    jwt({ token, user }) {
-      if (user?.id) token.sub = user.id;
+    // A disabled user cannot sign in with any provider.
+    async signIn({ user }) {
+      if (!user.id) return true; // a first OIDC sign-in: the adapter creates the user after this
+      const found = await db.user.findUnique({ where: { id: user.id }, select: { disabledAt: true } });
+      return !found?.disabledAt;
+    },
+    async jwt({ token, user, account }) {
+      // Only at sign-in is `user` set: open the server-side session the cookie will name.
+      if (user?.id) {
+        token.sub = user.id;
+        token.sid = await startSession(user.id, account?.provider ?? "unknown");
+      }
       return token;
     },
     session({ session, token }) {
       if (token.sub) session.user.id = token.sub;
+      if (typeof token.sid === "string") session.sessionId = token.sid;
       return session;
+    },
+  },
+  events: {
+    // Sign-out ends the session on the server, not only in this browser.
+    async signOut(message) {
+      const token = "token" in message ? message.token : null;
+      if (typeof token?.sub === "string" && typeof token.sid === "string") await endSession({ userId: token.sub, sessionId: token.sid });
     },
   },
 });

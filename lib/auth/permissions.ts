@@ -46,7 +46,9 @@ export type PermissionCheck =
   // lifecycle: organisation and product life (docs/decisions/0050..0054)
   | { permission: "manage:organisation" }
   | { permission: "manage:team-members"; teamId: string }
-  | { permission: "edit:data-product"; product: ProductRef };
+  | { permission: "edit:data-product"; product: ProductRef }
+  | { permission: "manage:users" }
+  | { permission: "reconcile:acls" };
 
 const maintains = (viewer: Viewer, teamId: string) => membershipIn(viewer, teamId)?.role === "MAINTAINER";
 
@@ -118,6 +120,8 @@ export function denialReason(viewer: Viewer, check: PermissionCheck): string | n
     case "read:audit-log":
     case "manage:organisation":
     case "manage:policies":
+    case "manage:users":
+    case "reconcile:acls":
       return viewer.isPlatformAdmin ? null : "Only platform admins can do this.";
   }
 }

@@ -3,18 +3,23 @@ import { cache } from "react";
 import { redirect } from "next/navigation";
 import { DomainError } from "@/lib/errors";
 import { auth } from "./config";
-import { loadViewer } from "./load-viewer";
+import { loadSessionViewer } from "./load-viewer";
 import type { Viewer } from "./viewer";
 
 export { handlers, signIn, signOut, enabledSignInMethods } from "./config";
 export { listDemoUsers } from "./demo-users";
 export { safeReturnPath } from "./return-path";
-export { sessionUserIdFrom } from "./request-session";
+export { sessionFrom } from "./request-session";
+export { endAllSessions, type SessionRef } from "./sessions";
+export { listUsers, setUserDisabled } from "./users";
 
-/** The signed-in user, or null. Cached for the duration of one request. */
+/**
+ * The signed-in user, or null: also null when the cookie's session was ended on the server
+ * (signed out, signed out everywhere, user disabled or removed). Cached for one request.
+ */
 export const getViewer = cache(async (): Promise<Viewer | null> => {
   const session = await auth();
-  return session?.user?.id ? loadViewer(session.user.id) : null;
+  return session?.user?.id && session.sessionId ? loadSessionViewer({ userId: session.user.id, sessionId: session.sessionId }) : null;
 });
 
 /**

@@ -20,6 +20,9 @@ export type Viewer = {
   memberships: ViewerMembership[];
 };
 
+/** What a session cookie names: who, and which sign-in (a Session row, docs/decisions/0030). */
+export type SessionRef = { userId: string; sessionId: string };
+
 export function membershipIn(viewer: Viewer, teamId: string): ViewerMembership | undefined {
   return viewer.memberships.find((m) => m.teamId === teamId);
 }

@@ -1,5 +1,6 @@
 import "server-only";
 import { Prisma } from "@/lib/db/generated/client";
+import type { SessionRef } from "@/lib/auth/viewer";
 import { effectiveSort, PAGE_SIZE, type CatalogSearch, type Sort } from "./search-params";
 
 // The catalog search in SQL, in two steps (runSearch runs them):
@@ -509,23 +510,27 @@ export async function runSearch(run: RunSql, scope: SearchScope, s: CatalogSearc
   return { ...row, facets };
 }
 
-/** The search scope of a user, straight from the database; no row for an unknown user. */
-function scopeOfUserSql(userId: string): Prisma.Sql {
+/**
+ * The search scope of a session's user, straight from the database: no row unless the session is
+ * live and its user enabled (docs/decisions/0030), checked in the statement that reads the scope.
+ */
+function scopeOfSessionSql({ userId, sessionId }: SessionRef): Prisma.Sql {
   return Prisma.sql`
     SELECT u."isPlatformAdmin" AS "isPlatformAdmin",
            coalesce(array_agg(m."teamId") FILTER (WHERE m."teamId" IS NOT NULL), '{}') AS "teamIds"
     FROM "User" u LEFT JOIN "Membership" m ON m."userId" = u."id"
-    WHERE u."id" = ${userId}
+    WHERE u."id" = ${userId} AND u."disabledAt" IS NULL
+      AND EXISTS (SELECT 1 FROM "Session" s WHERE s."sessionToken" = ${sessionId} AND s."userId" = u."id" AND s."expires" > now())
     GROUP BY u."id"`;
 }
 
 /**
- * A search for a user known by id (the search endpoint's, which has the id from the session
- * cookie): the user's scope is read while step 1 runs, since step 1 needs no viewer, so the user
- * waits one round trip less as they type. Undefined for an unknown user.
+ * A search for the session a cookie names (the search endpoint's): the user's scope is read while
+ * step 1 runs, since step 1 needs no viewer, so the user waits one round trip less as they type.
+ * Undefined unless the session is live.
  */
-export async function runSearchForUser(run: RunSql, userId: string, s: CatalogSearch): Promise<{ row: SearchRow | undefined } | undefined> {
-  const [[scope], prepared] = await Promise.all([run<SearchScope>(scopeOfUserSql(userId)), prepareSearch(run, s)]);
+export async function runSearchForUser(run: RunSql, session: SessionRef, s: CatalogSearch): Promise<{ row: SearchRow | undefined } | undefined> {
+  const [[scope], prepared] = await Promise.all([run<SearchScope>(scopeOfSessionSql(session)), prepareSearch(run, s)]);
   return scope ? { row: await runSearch(run, scope, s, prepared) } : undefined;
 }
 

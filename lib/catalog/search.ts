@@ -1,6 +1,6 @@
 import "server-only";
 import { queryRows } from "@/lib/db";
-import { teamIds, type Viewer } from "@/lib/auth";
+import { teamIds, type SessionRef, type Viewer } from "@/lib/auth";
 import { effectiveSort, MAX_PAGE, PAGE_SIZE, type CatalogSearch, type Sort } from "./search-params";
 import { runSearch, runSearchForUser, type FacetRow, type SearchItemRow, type SearchScope, type SearchRow } from "./search-sql";
 
@@ -74,9 +74,9 @@ export async function searchCatalog(viewer: Viewer, s: CatalogSearch): Promise<C
   return shapeResult(await runSearch(queryRows, searchScope(viewer), s), s);
 }
 
-/** The search endpoint's search, for a user id from the session cookie; null for an unknown user. */
-export async function searchCatalogForUser(userId: string, s: CatalogSearch): Promise<CatalogResult | null> {
-  const found = await runSearchForUser(queryRows, userId, s);
+/** The search endpoint's search, for the session named by the cookie; null unless it is live. */
+export async function searchCatalogForUser(session: SessionRef, s: CatalogSearch): Promise<CatalogResult | null> {
+  const found = await runSearchForUser(queryRows, session, s);
   return found ? shapeResult(found.row, s) : null;
 }
 

@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { loadViewer, type Viewer } from "@/lib/auth";
+import { startSession } from "@/lib/auth/sessions";
 import { searchCatalog, searchCatalogForUser, type CatalogResult } from "@/lib/catalog";
 import { parseCatalogSearch } from "@/lib/catalog/search-params";
 import { unique, viewerByEmail } from "../support/viewers";
@@ -189,15 +190,17 @@ describe("facets", () => {
 });
 
 describe("visibility", () => {
-  it("answers the search endpoint (by user id) as for the viewer, and nothing for an unknown user", async () => {
+  it("answers the search endpoint (by session) as for the viewer, and nothing for an unknown user or session", async () => {
     const views: Record<string, string>[] = [{ q: "secret" }, { q: "shipmnts" }, { sort: "name" }, { access: "mine" }, { lifecycle: "DRAFT" }];
     for (const viewer of [outsider, memberB, admin]) {
+      const session = { userId: viewer.id, sessionId: await startSession(viewer.id, "test") };
       for (const params of views) {
-        const viaEndpoint = await searchCatalogForUser(viewer.id, parseCatalogSearch({ domain: domainSlug, ...params }));
+        const viaEndpoint = await searchCatalogForUser(session, parseCatalogSearch({ domain: domainSlug, ...params }));
         expect(viaEndpoint).toEqual(await search(viewer, params));
       }
+      expect(await searchCatalogForUser({ userId: viewer.id, sessionId: "no-such-session" }, parseCatalogSearch({ q: "secret" }))).toBeNull();
     }
-    expect(await searchCatalogForUser("no-such-user", parseCatalogSearch({ q: "secret" }))).toBeNull();
+    expect(await searchCatalogForUser({ userId: "no-such-user", sessionId: "no-such-session" }, parseCatalogSearch({ q: "secret" }))).toBeNull();
   });
 
   it("never shows another team's draft, in results or in any count", async () => {
