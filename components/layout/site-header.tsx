@@ -3,7 +3,9 @@ import { getViewer, signOut } from "@/lib/auth/session";
 import { countInbox } from "@/lib/access";
 import { countUnreadNotifications } from "@/lib/notifications";
 import { Button } from "@/components/ui/button";
+import { signOutEverywhereAction } from "@/app/account/actions";
 import { NavLink } from "./nav-link";
+import { SignOutEverywhere } from "./sign-out-everywhere";
 
 export async function SiteHeader() {
   const viewer = await getViewer();
@@ -34,6 +36,7 @@ export async function SiteHeader() {
                 <NavLink href="/admin/policies">Policies</NavLink>
                 <NavLink href="/admin/audit">Audit log</NavLink>
                 <NavLink href="/admin/drift">ACL drift</NavLink>
+                <NavLink href="/admin/users">Users</NavLink>
               </>
             ) : null}
           </nav>
@@ -66,6 +69,7 @@ export async function SiteHeader() {
             <span className="text-sm text-slate-600" data-testid="viewer-name">
               {viewer.name}
             </span>
+            <SignOutEverywhere run={signOutEverywhereAction} />
             <Button type="submit" variant="secondary" size="sm">
               Sign out
             </Button>
