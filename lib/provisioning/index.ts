@@ -4,6 +4,7 @@ import { syncGrant, syncOutputPort, type SyncOutcome } from "./sync";
 
 export { startProvisioningWorker, stopProvisioning, sweepPending, boss, RECONCILE_CRON } from "./jobs";
 export { reconcileAcls, listAclDrift, type ReconcileReport } from "./reconcile";
+export { reconcileNow } from "./reconcile-now";
 export { syncGrant, syncOutputPort, type SyncOutcome } from "./sync";
 
 /**

@@ -1,0 +1,135 @@
+// Every server action changes state only through the pipeline, and each one that changes shared
+// state writes an audit event. The list of actions is read from app/**/actions.ts, so an action
+// added without a scenario here fails the test.
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { db } from "@/lib/db";
+import type { Viewer } from "@/lib/auth";
+import { endAllSessions } from "@/lib/auth/sessions";
+import { setUserDisabled } from "@/lib/auth/users";
+import { createDataProduct } from "@/lib/catalog";
+import { createDataProductSchema } from "@/lib/catalog/schemas";
+import { addComment, cancelAccessRequest, decideAccessRequest, requestAccess, requestRenewal, revokeAccess } from "@/lib/access";
+import { commentSchema, decideAccessRequestSchema, requestAccessSchema, revokeAccessSchema } from "@/lib/access/schemas";
+import { loadPolicies, policiesFormSchema, updatePolicies } from "@/lib/governance";
+import { reconcileNow } from "@/lib/provisioning";
+import { inDays, teamId, unique, viewerByEmail } from "../support/viewers";
+
+type ServerAction = { file: string; name: string; calls: string[] };
+
+/** Every `export` of every app/**\/actions.ts, with the domain functions its body awaits with the viewer. */
+function serverActions(): ServerAction[] {
+  const files = readdirSync("app", { recursive: true, encoding: "utf8" }).filter((f) => path.basename(f) === "actions.ts");
+  return files.flatMap((f) => {
+    const source = readFileSync(path.join("app", f), "utf8");
+    const chunks = source.split(/^export /m).slice(1);
+    return chunks.map((chunk) => {
+      const name = /^const (\w+) = action\(/.exec(chunk)?.[1];
+      // Anything else exported from a "use server" file is an endpoint that skips the pipeline.
+      if (!name) throw new Error(`app/${f} exports something that is not action(…): ${chunk.slice(0, 60)}`);
+      return { file: `app/${f}`, name, calls: [...chunk.matchAll(/await (\w+)\(viewer\b/g)].map((m) => m[1]!) };
+    });
+  });
+}
+
+// What reading one's own notifications changes is nobody else's business, and marking them is no
+// decision anyone answers for; everything else below is audited.
+const NOT_AUDITED: Record<string, string> = { markNotificationsRead: "marks the viewer's own notices read" };
+
+let sam: Viewer, priya: Viewer, ada: Viewer;
+let sales: string, payments: string;
+const state: { productId?: string; requestId?: string; renewalId?: string; userId?: string } = {};
+
+/** Runs `step` and returns the audit events it wrote with `actor` as their actor. */
+async function auditedBy(actor: Viewer, step: () => Promise<unknown>): Promise<string[]> {
+  const since = new Date(Date.now() - 1);
+  await step();
+  const events = await db.auditEvent.findMany({ where: { actorId: actor.id, at: { gte: since } }, select: { action: true } });
+  return events.map((e) => e.action);
+}
+
+// One scenario per domain function a server action calls, in an order that builds on the last.
+const SCENARIOS: Array<[string, () => Promise<string[]>]> = [
+  [
+    "createDataProduct",
+    () =>
+      auditedBy(sam, async () => {
+        const slug = unique("audit");
+        const product = await createDataProduct(
+          sam,
+          createDataProductSchema.parse({
+            ownerTeamId: sales, name: `Audit ${slug}`, slug, description: "Created by the audit coverage test.", classification: "INTERNAL",
+            containsPii: false, lifecycle: "ACTIVE", tags: "test", partitions: 1, replicationFactor: 1, retentionHours: 6, cleanupPolicy: "delete",
+            schema: '{"type":"record","name":"T","fields":[{"name":"id","type":"string"}]}',
+          }),
+        );
+        state.productId = (await db.dataProduct.findUniqueOrThrow({ where: { slug: product.slug } })).id;
+      }),
+  ],
+  [
+    "requestAccess",
+    () =>
+      auditedBy(priya, async () => {
+        const input = requestAccessSchema.parse({ dataProductId: state.productId, consumerTeamId: payments, purpose: "Checking that requests are audited.", accessUntil: inDays(30) });
+        state.requestId = (await requestAccess(priya, input)).requestId;
+      }),
+  ],
+  ["addComment", () => auditedBy(priya, () => addComment(priya, commentSchema.parse({ requestId: state.requestId, body: "Any news?" })))],
+  ["decideAccessRequest", () => auditedBy(sam, () => decideAccessRequest(sam, decideAccessRequestSchema.parse({ requestId: state.requestId, decision: "APPROVE" })))],
+  ["requestRenewal", () => auditedBy(priya, async () => void (state.renewalId = (await requestRenewal(priya, state.requestId!)).requestId))],
+  ["cancelAccessRequest", () => auditedBy(priya, () => cancelAccessRequest(priya, state.renewalId!))],
+  ["revokeAccess", () => auditedBy(sam, () => revokeAccess(sam, revokeAccessSchema.parse({ requestId: state.requestId, reason: "The audit test is over." })))],
+  [
+    "updatePolicies",
+    () =>
+      auditedBy(ada, async () => {
+        const current = await loadPolicies();
+        const changed = policiesFormSchema.parse({ ...current, maxAccessDays: current.maxAccessDays === 3650 ? 3649 : current.maxAccessDays + 1 });
+        await updatePolicies(ada, changed);
+        await updatePolicies(ada, policiesFormSchema.parse(current));
+      }),
+  ],
+  ["reconcileNow", () => auditedBy(ada, () => reconcileNow(ada))],
+  [
+    "setUserDisabled",
+    () =>
+      auditedBy(ada, async () => {
+        state.userId = (await db.user.create({ data: { email: `${unique("audit-user")}@example.com`, name: "Audit User" } })).id;
+        await setUserDisabled(ada, state.userId, true);
+        await setUserDisabled(ada, state.userId, false);
+      }),
+  ],
+  ["endAllSessions", () => auditedBy(ada, () => endAllSessions(ada, state.userId!))],
+];
+
+beforeAll(async () => {
+  [sam, priya, ada] = await Promise.all([viewerByEmail("sam@example.com"), viewerByEmail("priya@example.com"), viewerByEmail("ada@example.com")]);
+  [sales, payments] = await Promise.all([teamId("sales"), teamId("payments")]);
+});
+
+describe("audit coverage of server actions", () => {
+  it("every export of app/**/actions.ts goes through the action pipeline and calls a domain function with the viewer", () => {
+    const actions = serverActions();
+    expect(actions.length).toBeGreaterThanOrEqual(12);
+    for (const a of actions) expect(a.calls, `${a.file} ${a.name}`).not.toEqual([]);
+  });
+
+  it("every domain function an action calls has an audit scenario below, or a reason it is not audited", () => {
+    const covered = new Set([...SCENARIOS.map(([fn]) => fn), ...Object.keys(NOT_AUDITED)]);
+    const missing = serverActions().flatMap((a) => a.calls.filter((fn) => !covered.has(fn)).map((fn) => `${a.file} ${a.name} → ${fn}`));
+    expect(missing).toEqual([]);
+  });
+
+  for (const [fn, scenario] of SCENARIOS) {
+    it(`${fn} writes an audit event with the acting user`, async () => {
+      expect(await scenario()).not.toEqual([]);
+    });
+  }
+
+  it("reconcile-now records who asked, with the run's report", async () => {
+    const event = await db.auditEvent.findFirstOrThrow({ where: { action: "acls.reconciled-on-request", actorId: ada.id }, orderBy: { at: "desc" } });
+    expect(event.actorLabel).toBe(ada.name);
+    expect(event.after).toMatchObject({ checked: expect.any(Number) });
+  });
+});
