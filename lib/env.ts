@@ -32,6 +32,13 @@ const appSchema = z
     /** Milliseconds a user-facing Kafka call may take before we tell the user Kafka is unreachable. */
     KAFKA_REQUEST_TIMEOUT_MS: positiveInt(5000),
 
+    /** Confluent-compatible Schema Registry API (Confluent, Apicurio's /apis/ccompat/v7, Karapace, Redpanda). */
+    SCHEMA_REGISTRY_URL: z.string().url().default("http://localhost:18081/apis/ccompat/v7"),
+    SCHEMA_REGISTRY_USERNAME: z.string().default(""),
+    SCHEMA_REGISTRY_PASSWORD: z.string().default(""),
+    /** Milliseconds a registry call may take before Meshport says the registry is unreachable. */
+    SCHEMA_REGISTRY_TIMEOUT_MS: positiveInt(5000),
+
     AUTH_SECRET: z.string().min(32, "must be at least 32 characters (openssl rand -base64 32)").optional(),
     /** Trust the Host / X-Forwarded-* headers (behind a load balancer). next-auth trusts them in development anyway. */
     AUTH_TRUST_HOST: bool,

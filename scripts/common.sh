@@ -48,6 +48,25 @@ ensure_kafka() {
   set -a; . "$(kafka_dir)/env"; set +a
 }
 
+# Exports SCHEMA_REGISTRY_URL: the given registry, else the local Apicurio's (started if needed).
+# Needs the PostgreSQL of ensure_postgres: the local registry keeps its data in a database of its own there.
+ensure_registry() {
+  if [[ -n "${SCHEMA_REGISTRY_URL:-}" ]]; then
+    say "using the Schema Registry at $SCHEMA_REGISTRY_URL"
+    return
+  fi
+  say "starting local Apicurio Registry (port ${MESHPORT_REGISTRY_PORT:-18081})"
+  bash scripts/registry/registry.sh start
+  # shellcheck disable=SC1091
+  set -a; . "$(registry_dir)/env"; set +a
+}
+
+registry_dir() {
+  local d="${MESHPORT_DATA_DIR:-.meshport}"
+  [[ "$d" = /* ]] || d="$REPO/$d"
+  echo "$d/registry"
+}
+
 kafka_dir() {
   local d="${MESHPORT_DATA_DIR:-.meshport}"
   [[ "$d" = /* ]] || d="$REPO/$d"

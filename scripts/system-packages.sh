@@ -11,6 +11,7 @@ need() { command -v "$1" >/dev/null 2>&1 || missing+=("$2"); }
 need java openjdk-17-jre-headless
 need mvn maven                  # fetches the Kafka jars from Maven Central
 need openssl openssl            # passwords and AUTH_SECRET
+need curl curl                  # the local Schema Registry's readiness check
 if [[ "${1:-}" == "--tests" && ! -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ]]; then
   missing+=(chromium)           # Playwright cannot download browsers here
 fi

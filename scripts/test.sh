@@ -1,24 +1,29 @@
 #!/usr/bin/env bash
-# `npm test`: every test, against a real PostgreSQL and a real Kafka that this
+# `npm test`: every test, against a real PostgreSQL, Kafka and Schema Registry that this
 # script starts on their own ports and data dir (.meshport/test), fresh each run,
 # so a running demo is never touched.
-#   unit (vitest) → integration (vitest, real PostgreSQL + Kafka) → end-to-end (Playwright, Chromium)
+#   unit (vitest) → integration (vitest, real PostgreSQL + Kafka + Schema Registry) → end-to-end (Playwright, Chromium)
 set -euo pipefail
 REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$REPO"
 export MESHPORT_DATA_DIR="${MESHPORT_TEST_DATA_DIR:-.meshport/test}"
 export MESHPORT_PG_PORT="${MESHPORT_TEST_PG_PORT:-54339}"
 export MESHPORT_KAFKA_PORT="${MESHPORT_TEST_KAFKA_PORT:-29092}"
+export MESHPORT_REGISTRY_PORT="${MESHPORT_TEST_REGISTRY_PORT:-28081}"
+export MESHPORT_REGISTRY_MANAGEMENT_PORT="${MESHPORT_TEST_REGISTRY_MANAGEMENT_PORT:-$((MESHPORT_REGISTRY_PORT + 1))}"
 export MESHPORT_DIST_DIR="${MESHPORT_TEST_DIST_DIR:-.next-test}"
 export MESHPORT_TEST_APP_PORT="${MESHPORT_TEST_APP_PORT:-3100}"
 export NEXT_TELEMETRY_DISABLED=1
 export MESHPORT_DEMO_SIGNIN=true
 # The test services are our own; an outer DATABASE_URL/KAFKA_BROKERS must not redirect them.
 unset DATABASE_URL KAFKA_BROKERS KAFKA_SASL_USERNAME KAFKA_SASL_PASSWORD KAFKA_SASL_MECHANISM
+unset SCHEMA_REGISTRY_URL SCHEMA_REGISTRY_USERNAME SCHEMA_REGISTRY_PASSWORD
 # shellcheck source=scripts/common.sh
 . scripts/common.sh
 
 stop_services() {
+  # The registry first: it holds connections to PostgreSQL.
+  bash scripts/registry/registry.sh stop >/dev/null 2>&1 || true
   bash scripts/kafka/kafka.sh stop >/dev/null 2>&1 || true
   npx tsx scripts/db/pg.ts stop >/dev/null 2>&1 || true
 }
@@ -28,12 +33,14 @@ t0=$(date +%s)
 bash scripts/system-packages.sh --tests
 ensure_node_modules
 bash scripts/kafka/kafka.sh jars
+bash scripts/registry/registry.sh jars
 
 say "resetting the test services in $MESHPORT_DATA_DIR"
 stop_services
 rm -rf "$MESHPORT_DATA_DIR"
 ensure_postgres
 ensure_kafka
+ensure_registry
 ensure_auth_secret
 migrate
 seed_demo
