@@ -6,6 +6,8 @@ import { toast } from "sonner";
 import { createDataProductSchema, type CreateDataProductInput } from "@/lib/catalog/schemas";
 import type { Policies } from "@/lib/governance/policies";
 import { topicNameUnder } from "@/lib/governance/prefixes";
+import { formatLabel, SCHEMA_FORMATS } from "@/lib/contracts/model";
+import { COMPATIBILITY_MODES } from "@/lib/schema-registry/types";
 import type { ActionResult } from "@/lib/action-result";
 import { SubmitBar } from "@/components/forms/submit-bar";
 import { useActionForm } from "@/components/forms/use-action-form";
@@ -53,6 +55,8 @@ export function CreateProductForm({
       cleanupPolicy: "delete",
       freshnessSlaMinutes: "",
       schema: "",
+      schemaFormat: "AVRO",
+      compatibility: "BACKWARD",
     },
   });
   const { register, setValue, getFieldState } = form;
@@ -154,7 +158,34 @@ export function CreateProductForm({
               </Select>
             )}
           </Field>
-          <Field label="Avro schema (optional)" error={errors.schema?.message} hint="A record schema as JSON; version 1 of the contract." className="sm:col-span-2">
+          <Field label="Schema format" error={errors.schemaFormat?.message}>
+            {(p) => (
+              <Select {...p} {...register("schemaFormat")}>
+                {SCHEMA_FORMATS.map((f) => (
+                  <option key={f} value={f}>
+                    {formatLabel[f]}
+                  </option>
+                ))}
+              </Select>
+            )}
+          </Field>
+          <Field label="Compatibility mode" error={errors.compatibility?.message} hint="What the Schema Registry enforces for later versions.">
+            {(p) => (
+              <Select {...p} {...register("compatibility")}>
+                {COMPATIBILITY_MODES.map((m) => (
+                  <option key={m} value={m}>
+                    {m}
+                  </option>
+                ))}
+              </Select>
+            )}
+          </Field>
+          <Field
+            label="Schema (optional)"
+            error={errors.schema?.message}
+            hint="Avro record or JSON Schema object as JSON, or a .proto file; registered in the Schema Registry as version 1 of the contract."
+            className="sm:col-span-2"
+          >
             {(p) => <Textarea rows={6} className="font-mono text-xs" {...p} {...register("schema")} />}
           </Field>
         </CardBody>

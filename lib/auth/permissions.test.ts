@@ -104,6 +104,17 @@ describe("revoke:grant", () => {
   });
 });
 
+describe("manage:contract", () => {
+  it("lets the owning team's maintainers, domain owners and admins change the contract; not members or others", () => {
+    const p = { permission: "manage:contract", product: published } as const;
+    expect(can(viewer({ memberships: [member("sales", "MAINTAINER")] }), p)).toBe(true);
+    expect(can(viewer({ isPlatformAdmin: true }), p)).toBe(true);
+    expect(can(viewer(), { ...p, isDomainOwner: true })).toBe(true);
+    expect(denialReason(viewer({ memberships: [member("sales", "MEMBER")] }), p)).toMatch(/owners/);
+    expect(can(viewer({ memberships: [member("payments", "MAINTAINER")] }), p)).toBe(false);
+  });
+});
+
 describe("read:access-request and comment:access-request", () => {
   const request = { requesterId: "r", consumerTeamId: "payments", requiresDataProtection: false, product: published };
   it("lets both teams, the requester and admins in, and nobody else", () => {

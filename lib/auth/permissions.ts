@@ -40,6 +40,8 @@ export type PermissionCheck =
   | ({ permission: "read:access-request"; request: AccessRequestRef } & DomainContext)
   | ({ permission: "comment:access-request"; request: AccessRequestRef } & DomainContext)
   | { permission: "renew:access"; consumerTeamId: string }
+  /** Publish schema versions, set a port's compatibility, start a new major version, edit the contract. */
+  | ({ permission: "manage:contract"; product: ProductRef } & DomainContext)
   | { permission: "read:acl-drift" }
   | { permission: "read:audit-log" }
   | { permission: "manage:policies" }
@@ -116,6 +118,8 @@ export function denialReason(viewer: Viewer, check: PermissionCheck): string | n
     case "edit:data-product":
       if (check.product.lifecycle === "RETIRED") return "A retired product can no longer be changed.";
       return viewer.isPlatformAdmin || maintains(viewer, check.product.ownerTeamId) ? null : "Only maintainers of the owning team can change this product.";
+    case "manage:contract":
+      return ownsProduct(viewer, check.product, check) ? null : "Only the product's owners and platform admins can change its contract.";
     case "read:acl-drift":
     case "read:audit-log":
     case "manage:organisation":

@@ -5,6 +5,8 @@ import { recordAudit } from "@/lib/audit";
 import { allowedTopicPrefixes, checkNewDataProduct, loadPolicies, topicNameUnder } from "@/lib/governance";
 import { checkKafka } from "@/lib/kafka";
 import { provisionNow } from "@/lib/provisioning";
+import { checkSubjectFree } from "@/lib/contracts";
+import { parseSchema } from "@/lib/contracts/formats";
 import { conflict, DomainError, invalid, notFound } from "@/lib/errors";
 import type { CreateDataProduct } from "./schemas";
 
@@ -65,6 +67,11 @@ export async function createDataProduct(viewer: Viewer, input: CreateDataProduct
     );
   }
 
+  // The registry must answer before anything is written, and the topic's subject must not hold someone else's schemas.
+  const parsed = input.schema ? parseSchema(input.schemaFormat, input.schema) : null;
+  if (parsed && !parsed.ok) throw invalid("The schema does not parse.", { schema: `Line ${parsed.issue.line}, column ${parsed.issue.column}: ${parsed.issue.message}` });
+  if (parsed) await checkSubjectFree(topic, parsed.schema);
+
   const taken = await db.dataProduct.findFirst({
     where: { OR: [{ slug: input.slug }, { outputPorts: { some: { topic } } }] },
     select: { id: true },
@@ -98,8 +105,9 @@ export async function createDataProduct(viewer: Viewer, input: CreateDataProduct
           replicationFactor: input.replicationFactor,
           retentionMs: BigInt(input.retentionHours) * 3_600_000n,
           cleanupPolicy: input.cleanupPolicy,
-          schemaVersions: input.schema
-            ? { create: { version: 1, format: "AVRO", definition: JSON.parse(input.schema) as Prisma.InputJsonValue } }
+          compatibility: input.compatibility,
+          schemaVersions: parsed
+            ? { create: { version: 1, format: input.schemaFormat, definition: parsed.schema.definition as Prisma.InputJsonValue, createdById: viewer.id } }
             : undefined,
         },
       });
@@ -117,7 +125,7 @@ export async function createDataProduct(viewer: Viewer, input: CreateDataProduct
         action: "data-product.created",
         targetType: "data-product",
         targetId: product.id,
-        after: { ...input, schema: input.schema ? "(avro schema v1)" : null, topic, producer: principal.principal },
+        after: { ...input, schema: input.schema ? `(${input.schemaFormat} schema v1)` : null, topic, producer: principal.principal },
       });
       return { productId: product.id, portId: port.id, grantId: grant.id };
     });
@@ -136,7 +144,7 @@ export async function createDataProduct(viewer: Viewer, input: CreateDataProduct
     provisioningWarning: outcome.ok
       ? undefined
       : outcome.retryable
-        ? `The product is saved, but creating topic ${topic} in Kafka failed: ${outcome.error}. Meshport keeps retrying.`
+        ? `The product is saved, but creating topic ${topic} (Kafka topic, ACLs, schema registration) failed: ${outcome.error}. Meshport keeps retrying.`
         : `The product is saved, but its topic could not be provisioned: ${outcome.error}`,
   };
 }

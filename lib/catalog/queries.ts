@@ -21,7 +21,7 @@ export async function getDataProduct(viewer: Viewer, slug: string) {
       },
       outputPorts: {
         orderBy: { name: "asc" },
-        include: { schemaVersions: { orderBy: { version: "desc" } } },
+        include: { schemaVersions: { where: { part: "VALUE" }, orderBy: { version: "desc" } } },
       },
       grants: {
         where: { kind: "CONSUME", status: "ACTIVE" },

@@ -45,8 +45,9 @@ describe("createDataProductSchema", () => {
     expect(fieldErrors({ ...valid, partitions: "abc" }).partitions).toBeDefined();
     expect(fieldErrors({ ...valid, partitions: "0" }).partitions).toBe("At least 1 partition.");
   });
-  it("checks the Avro schema text", () => {
-    expect(fieldErrors({ ...valid, schema: "{not json" }).schema).toMatch(/Not valid JSON/);
+  it("checks the schema text in its format, at the line", () => {
+    expect(fieldErrors({ ...valid, schema: "{not json" }).schema).toMatch(/^Line 1, column \d+: Not valid JSON/);
+    expect(fieldErrors({ ...valid, schemaFormat: "PROTOBUF", schema: 'syntax = "proto3";\nmessage M { string id = 1; }' })).toEqual({});
     expect(fieldErrors({ ...valid, schema: '{"type":"record","name":"X","fields":[]}' }).schema).toMatch(/at least one field/);
     expect(fieldErrors({ ...valid, schema: '{"type":"record","name":"X","fields":[{"name":"id","type":"string"}]}' })).toEqual({});
   });

@@ -1,5 +1,8 @@
 import { z } from "zod";
 import { CLASSIFICATIONS } from "@/lib/governance/policies";
+import { COMPATIBILITY_MODES } from "@/lib/schema-registry/types";
+import { schemaIssueMessage } from "@/lib/contracts/schemas";
+import { SCHEMA_FORMATS } from "@/lib/contracts/model";
 
 // Shared by the create form (client-side messages) and the server action (the real check).
 
@@ -23,38 +26,8 @@ const tags = z
   .pipe(z.array(tag).max(10, "Use at most 10 tags."))
   .transform((list) => [...new Set(list)]);
 
-const avroField = z.object({ name: z.string().min(1), type: z.unknown(), doc: z.string().optional() });
-const avroRecord = z.object({
-  type: z.literal("record"),
-  name: z.string().min(1),
-  namespace: z.string().optional(),
-  doc: z.string().optional(),
-  fields: z.array(avroField).min(1, "A record needs at least one field."),
-});
-
-/** Avro schema as JSON text; empty means "no schema yet". */
-const schemaText = z
-  .string()
-  .trim()
-  .max(100_000)
-  .superRefine((text, ctx) => {
-    if (!text) return;
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(text);
-    } catch (e) {
-      ctx.addIssue({ code: "custom", message: `Not valid JSON: ${(e as Error).message}` });
-      return;
-    }
-    const result = avroRecord.safeParse(parsed);
-    if (!result.success) {
-      const first = result.error.issues[0];
-      ctx.addIssue({
-        code: "custom",
-        message: `Not an Avro record schema: ${first?.path.join(".") || "schema"} ${first?.message ?? ""}`.trim(),
-      });
-    }
-  });
+/** Schema text in the chosen format; empty means "no schema yet". Parsed by lib/contracts (avsc, ajv, protobufjs). */
+const schemaText = z.string().trim().max(100_000, "Keep the schema under 100,000 characters.");
 
 export const createDataProductSchema = z.object({
   ownerTeamId: z.string().min(1, "Choose the team that owns this product."),
@@ -75,6 +48,11 @@ export const createDataProductSchema = z.object({
     .optional()
     .transform((v) => (v === "" || v === undefined ? null : v)),
   schema: schemaText,
+  schemaFormat: z.enum(SCHEMA_FORMATS, { message: "Choose Avro, JSON Schema or Protobuf." }).default("AVRO"),
+  compatibility: z.enum(COMPATIBILITY_MODES, { message: "Choose a compatibility mode." }).default("BACKWARD"),
+}).superRefine((v, ctx) => {
+  const message = schemaIssueMessage(v.schemaFormat, v.schema);
+  if (message) ctx.addIssue({ code: "custom", path: ["schema"], message });
 });
 
 export type CreateDataProductInput = z.input<typeof createDataProductSchema>;

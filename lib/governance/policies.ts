@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { FieldErrors } from "@/lib/errors";
 import { topicOutsidePrefixes } from "./prefixes";
+import { COMPATIBILITY_MODES } from "@/lib/schema-registry/types";
 
 // Federated computational governance: the organisation's rules as data that
 // admins set, checked by code on every change. Pure, so it is unit-tested.
@@ -19,6 +20,8 @@ export const policiesSchema = z.object({
   piiMinClassification: z.enum(CLASSIFICATIONS),
   /** Tags every product must carry at least one of, empty for none. */
   requiredTagsAnyOf: z.array(z.string()),
+  /** Weakest schema compatibility mode an active product with consumers may use (lib/contracts satisfiesFloor). */
+  minSchemaCompatibility: z.enum(COMPATIBILITY_MODES),
 });
 export type Policies = z.infer<typeof policiesSchema>;
 
@@ -35,6 +38,7 @@ export const policiesFormSchema = z
       .union([z.string(), z.array(z.string())])
       .transform((v) => (Array.isArray(v) ? v : v.split(/[\s,]+/)).map((t) => t.trim().toLowerCase()).filter(Boolean))
       .pipe(z.array(z.string().regex(/^[a-z0-9][a-z0-9-]{0,30}$/, "Tags are short lowercase words.")).max(20)),
+    minSchemaCompatibility: z.enum(COMPATIBILITY_MODES, { message: "Choose a compatibility mode." }).default("BACKWARD"),
   })
   .refine((p) => p.minRetentionHours <= p.maxRetentionHours, {
     path: ["maxRetentionHours"],
@@ -50,6 +54,7 @@ export const defaultPolicies: Policies = {
   maxAccessDays: 365,
   piiMinClassification: "CONFIDENTIAL",
   requiredTagsAnyOf: [],
+  minSchemaCompatibility: "BACKWARD",
 };
 
 /** Topic names are `<domain>.<product>.v<major>`: the domain in the name makes ownership visible in Kafka itself. */

@@ -15,7 +15,9 @@ export type NoticeKind =
   | "access-request.commented"
   | "grant.revoked"
   | "grant.expiring"
-  | "grant.expired";
+  | "grant.expired"
+  | "output-port.deprecated"
+  | "schema.version-published";
 
 export type Notice = { kind: NoticeKind; title: string; body?: string; href?: string };
 

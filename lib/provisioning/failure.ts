@@ -1,4 +1,5 @@
 import { KafkaOperationError, KafkaUnavailableError } from "@/lib/kafka/errors";
+import { RegistryError, RegistryUnavailableError } from "@/lib/schema-registry/errors";
 
 // Which provisioning failures a retry can fix. Pure (no I/O), unit-tested in failure.test.ts.
 
@@ -19,5 +20,8 @@ export function classifyFailure(e: unknown): FailureVerdict {
   if (e instanceof KafkaUnavailableError) return { retryable: true, error: e.message };
   if (e instanceof KafkaOperationError) return { retryable: e.retriable, error: e.message };
   if (e instanceof ProvisioningRefusedError) return { retryable: false, error: e.message };
+  // The Schema Registry: unreachable is retried; a refusal (incompatible, invalid schema) is not, it would be sent again.
+  if (e instanceof RegistryUnavailableError) return { retryable: true, error: e.message };
+  if (e instanceof RegistryError) return { retryable: e.status >= 500, error: e.message };
   return { retryable: true, error: e instanceof Error ? e.message : String(e) };
 }

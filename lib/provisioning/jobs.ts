@@ -50,7 +50,8 @@ export async function enqueueSync(job: SyncJob): Promise<void> {
 /** Queues every port and grant whose Kafka state is not yet applied. */
 export async function sweepPending(): Promise<number> {
   const [ports, grants] = await Promise.all([
-    db.outputPort.findMany({ where: { provisioning: "PENDING" }, select: { id: true } }),
+    // A port whose schema versions are not yet in the registry needs its sync too.
+    db.outputPort.findMany({ where: { OR: [{ provisioning: "PENDING" }, { provisioning: "APPLIED", schemaVersions: { some: { registryId: null } } }] }, select: { id: true } }),
     db.grant.findMany({ where: { provisioning: "PENDING" }, select: { id: true } }),
   ]);
   for (const p of ports) await enqueueSync({ kind: "output-port", id: p.id });

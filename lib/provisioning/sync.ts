@@ -5,6 +5,7 @@ import { notify, teamMemberIds } from "@/lib/notifications";
 import { applyAcls, bindingKey, createAclBindings, ensureTopic, removeAcls, type AclBinding } from "@/lib/kafka";
 import { desiredForPrincipals, specOf } from "./desired";
 import { classifyFailure, ProvisioningRefusedError, type FailureVerdict } from "./failure";
+import { syncPortSchemas } from "@/lib/contracts/registry-sync";
 
 // Provisioning makes Kafka match what the database says should exist.
 // Every step is idempotent, so a retry (by a job, or by a later sweep) is always safe.
@@ -15,7 +16,8 @@ export type SyncOutcome =
 
 /**
  * Creates the port's topic (or adopts an existing one with the same layout and configs) and the owning team's
- * PRODUCE ACLs. An existing topic with other settings is never changed: the port is FAILED with the difference.
+ * PRODUCE ACLs, then registers the port's schemas (lib/contracts). An existing topic with other settings is
+ * never changed: the port is FAILED with the difference.
  */
 export async function syncOutputPort(portId: string): Promise<SyncOutcome> {
   const port = await db.outputPort.findUnique({
@@ -34,6 +36,7 @@ export async function syncOutputPort(portId: string): Promise<SyncOutcome> {
     for (const grant of port.grants) {
       await applyAcls({ principal: grant.principal.principal, topic: port.topic, access: "PRODUCE" });
     }
+    await syncPortSchemas(port.id);
     const now = new Date();
     await db.$transaction(async (tx) => {
       await tx.outputPort.update({

@@ -190,7 +190,10 @@ async function seedRequests() {
 
 /** Creates topics and ACLs for everything not yet applied in Kafka. */
 async function provision() {
-  const ports = await db.outputPort.findMany({ where: { provisioning: { not: "APPLIED" } }, select: { id: true, topic: true } });
+  const ports = await db.outputPort.findMany({
+    where: { OR: [{ provisioning: { not: "APPLIED" } }, { schemaVersions: { some: { registryId: null } } }] },
+    select: { id: true, topic: true },
+  });
   for (const port of ports) {
     const outcome = await syncOutputPort(port.id);
     if (!outcome.ok) throw new Error(`Could not provision ${port.topic}: ${outcome.error}`);

@@ -11,8 +11,10 @@ import { ReconcileNow } from "@/components/access/reconcile-now";
 import { when } from "@/components/access/status";
 import { reconcileNowAction } from "./actions";
 import { Table } from "@/components/ui/table";
+import { findSubjectDrift } from "@/lib/contracts";
+import { SubjectDriftCard } from "@/components/contracts/subject-drift";
 
-export const metadata: Metadata = { title: "ACL drift" };
+export const metadata: Metadata = { title: "Drift" };
 
 const acl = (d: { resourceType: string; resourceName: string; patternType: string; operation: string }) => (
   <span className="font-mono text-xs">
@@ -24,7 +26,13 @@ const acl = (d: { resourceType: string; resourceName: string; patternType: strin
 export default async function DriftPage() {
   const viewer = await requireViewer("/admin/drift");
   if (!can(viewer, { permission: "read:acl-drift" })) notFound();
-  const { changes, unmanaged } = await listAclDrift(viewer);
+  const [{ changes, unmanaged }, subjects] = await Promise.all([
+    listAclDrift(viewer),
+    findSubjectDrift(viewer).then(
+      (drift) => ({ ok: true as const, drift }),
+      (e: unknown) => ({ ok: false as const, error: e instanceof Error ? e.message : String(e) }),
+    ),
+  ]);
   return (
     <div className="space-y-6">
       <div className="flex flex-wrap items-end justify-between gap-4">
@@ -95,6 +103,8 @@ export default async function DriftPage() {
           )}
         </CardBody>
       </Card>
+
+      <SubjectDriftCard result={subjects} />
     </div>
   );
 }

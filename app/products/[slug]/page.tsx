@@ -17,6 +17,8 @@ import { RequestAccess, type AccessState } from "@/components/products/request-a
 import { Consumers } from "@/components/access/consumers";
 import { SchemaViewer, SchemaVersions } from "@/components/products/schema-viewer";
 import { ConnectionSnippets } from "@/components/products/connection-snippets";
+import { PortContractLine, PortDeprecation } from "@/components/contracts/port-contract";
+import { can } from "@/lib/auth";
 import { classificationTone, lifecycleTone, title } from "@/components/catalog/labels";
 import { cancelAccessRequestAction, requestAccessAction } from "./actions";
 
@@ -59,6 +61,7 @@ export default async function ProductPage({ params }: Params) {
         ? { ...access, createdAt: access.createdAt.toISOString() }
         : access;
   const maintainers = product.ownerTeam.memberships.map((m) => m.user);
+  const owner = can(viewer, { permission: "manage:contract", product });
 
   return (
     <article className="space-y-6">
@@ -125,6 +128,7 @@ export default async function ProductPage({ params }: Params) {
                   ) : port.provisioningError ? (
                     <Alert tone="warning" title="Kafka has not caught up yet">{port.provisioningError}</Alert>
                   ) : null}
+                  <PortDeprecation port={port} ports={product.outputPorts} />
                   <Suspense fallback={<p className="text-sm text-slate-500">Reading live figures from Kafka…</p>}>
                     <LiveTopic topic={port.topic} />
                   </Suspense>
@@ -133,11 +137,12 @@ export default async function ProductPage({ params }: Params) {
                       Schema {current ? <span className="font-normal text-slate-500">· version {current.version} of {port.schemaVersions.length}</span> : null}
                     </h3>
                     <div className="mt-2">
-                      {current ? <SchemaViewer definition={current.definition} /> : <p className="text-sm text-slate-500">The owners have not published a schema yet.</p>}
+                      <PortContractLine port={port} productSlug={product.slug} owner={owner} />
+                      {current ? <SchemaViewer definition={current.definition} format={current.format} /> : <p className="text-sm text-slate-500">The owners have not published a schema yet.</p>}
                     </div>
                     {port.schemaVersions.length > 0 ? (
                       <SchemaVersions
-                        versions={port.schemaVersions.map((v) => ({ version: v.version, format: v.format, createdAt: v.createdAt.toISOString(), definition: v.definition }))}
+                        versions={port.schemaVersions.filter((v) => v.part === "VALUE").map((v) => ({ version: v.version, format: v.format, createdAt: v.createdAt.toISOString(), definition: v.definition }))}
                       />
                     ) : null}
                   </section>

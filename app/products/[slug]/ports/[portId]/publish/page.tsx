@@ -1,0 +1,72 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { requireViewer } from "@/lib/auth/session";
+import { getPublishContext } from "@/lib/contracts";
+import { DomainError } from "@/lib/errors";
+import { Badge } from "@/components/ui/badge";
+import { Card, CardBody, CardHeader } from "@/components/ui/card";
+import { CompatibilitySetting } from "@/components/contracts/compatibility-setting";
+import { PublishVersion } from "@/components/contracts/publish-version";
+import { previewSchemaVersionAction, publishSchemaVersionAction, setCompatibilityAction, startMajorVersionAction } from "../actions";
+
+export const metadata: Metadata = { title: "Publish a schema version" };
+
+type Params = { params: Promise<{ slug: string; portId: string }> };
+
+export default async function PublishPage({ params }: Params) {
+  const { slug, portId } = await params;
+  const viewer = await requireViewer(`/products/${encodeURIComponent(slug)}/ports/${encodeURIComponent(portId)}/publish`);
+  let ctx;
+  try {
+    ctx = await getPublishContext(viewer, slug, portId);
+  } catch (e) {
+    // Not an owner: as if the page did not exist.
+    if (e instanceof DomainError && (e.code === "NOT_FOUND" || e.code === "FORBIDDEN")) notFound();
+    throw e;
+  }
+  const { product, port } = ctx;
+  return (
+    <div className="space-y-6">
+      <div>
+        <p className="text-sm text-slate-500">
+          <Link href={`/products/${product.slug}`} className="text-indigo-700 hover:underline">
+            {product.name}
+          </Link>{" "}
+          · output port {port.name}
+        </p>
+        <h1 className="mt-1 text-2xl font-semibold tracking-tight">
+          Publish a new schema version of <span className="font-mono text-xl">{port.topic}</span>
+        </h1>
+        <p className="mt-2 flex flex-wrap items-center gap-2 text-sm text-slate-600">
+          {ctx.currentVersion ? <>Current: version {ctx.currentVersion}</> : "No schema yet"}
+          <Badge tone="indigo">{port.compatibility}</Badge>
+          <Link href={`/products/${product.slug}/ports/${port.id}/versions`} className="text-indigo-700 hover:underline">
+            All versions
+          </Link>
+        </p>
+      </div>
+      <Card>
+        <CardHeader title="Compatibility mode" description="The Schema Registry enforces it on every registration; Meshport sets it on the subject explicitly." />
+        <CardBody>
+          <CompatibilitySetting outputPortId={port.id} current={port.compatibility} submit={setCompatibilityAction} />
+        </CardBody>
+      </Card>
+      <Card>
+        <CardHeader title="New version" description="Nothing is stored until you publish; an incompatible version is refused." />
+        <CardBody>
+          <PublishVersion
+            outputPortId={port.id}
+            productSlug={product.slug}
+            initialSchema={ctx.currentText}
+            format={ctx.format}
+            nextTopic={ctx.nextTopic}
+            preview={previewSchemaVersionAction}
+            publish={publishSchemaVersionAction}
+            startMajor={startMajorVersionAction}
+          />
+        </CardBody>
+      </Card>
+    </div>
+  );
+}

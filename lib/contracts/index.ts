@@ -1,0 +1,11 @@
+import "server-only";
+
+// lib/contracts: schemas and their versions (parsing, semantic diff, compatibility reasons), publishing
+// through the Schema Registry, new major versions, and registry drift.
+export { previewSchemaVersion, publishSchemaVersion, type VersionPreview } from "./publish";
+export { setPortCompatibility } from "./set-compatibility";
+export { startMajorVersion, nextMajorTopic } from "./major-version";
+export { findSubjectDrift, type SubjectDrift } from "./registry-drift";
+export { getPortVersions, getPublishContext } from "./queries";
+export { checkSubjectFree } from "./subject-check";
+export { syncPortSchemas, registrySchemaOf } from "./registry-sync";
