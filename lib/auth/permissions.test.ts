@@ -115,6 +115,16 @@ describe("manage:contract", () => {
   });
 });
 
+describe("read:sample-data", () => {
+  it("lets the owning team and teams with an active grant read samples; not others, not even admins", () => {
+    const p = { permission: "read:sample-data", product: published, consumerTeamIds: ["payments"] } as const;
+    expect(can(viewer({ memberships: [member("sales")] }), p)).toBe(true);
+    expect(can(viewer({ memberships: [member("payments")] }), p)).toBe(true);
+    expect(denialReason(viewer({ memberships: [member("marketing")] }), p)).toMatch(/teams with access/);
+    expect(can(viewer({ isPlatformAdmin: true }), p)).toBe(false);
+  });
+});
+
 describe("read:access-request and comment:access-request", () => {
   const request = { requesterId: "r", consumerTeamId: "payments", requiresDataProtection: false, product: published };
   it("lets both teams, the requester and admins in, and nobody else", () => {

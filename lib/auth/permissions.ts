@@ -42,6 +42,8 @@ export type PermissionCheck =
   | { permission: "renew:access"; consumerTeamId: string }
   /** Publish schema versions, set a port's compatibility, start a new major version, edit the contract. */
   | ({ permission: "manage:contract"; product: ProductRef } & DomainContext)
+  /** Latest messages of a port: the owning team, and teams whose active grant lets them read it. */
+  | { permission: "read:sample-data"; product: ProductRef; consumerTeamIds: readonly string[] }
   | { permission: "read:acl-drift" }
   | { permission: "read:audit-log" }
   | { permission: "manage:policies" }
@@ -120,6 +122,10 @@ export function denialReason(viewer: Viewer, check: PermissionCheck): string | n
       return viewer.isPlatformAdmin || maintains(viewer, check.product.ownerTeamId) ? null : "Only maintainers of the owning team can change this product.";
     case "manage:contract":
       return ownsProduct(viewer, check.product, check) ? null : "Only the product's owners and platform admins can change its contract.";
+    case "read:sample-data":
+      if (membershipIn(viewer, check.product.ownerTeamId)) return null;
+      if (check.consumerTeamIds.some((t) => membershipIn(viewer, t))) return null;
+      return "Only the owning team and teams with access see sample data.";
     case "read:acl-drift":
     case "read:audit-log":
     case "manage:organisation":

@@ -45,10 +45,9 @@ describe("createDataProductSchema", () => {
     expect(fieldErrors({ ...valid, partitions: "abc" }).partitions).toBeDefined();
     expect(fieldErrors({ ...valid, partitions: "0" }).partitions).toBe("At least 1 partition.");
   });
-  it("checks the schema text in its format, at the line", () => {
-    expect(fieldErrors({ ...valid, schema: "{not json" }).schema).toMatch(/^Line 1, column \d+: Not valid JSON/);
-    expect(fieldErrors({ ...valid, schemaFormat: "PROTOBUF", schema: 'syntax = "proto3";\nmessage M { string id = 1; }' })).toEqual({});
-    expect(fieldErrors({ ...valid, schema: '{"type":"record","name":"X","fields":[]}' }).schema).toMatch(/at least one field/);
+  it("takes the schema text with its format and compatibility mode (the server parses the text)", () => {
+    expect(createDataProductSchema.parse({ ...valid, schemaFormat: "PROTOBUF", schema: 'syntax = "proto3";' })).toMatchObject({ schemaFormat: "PROTOBUF", compatibility: "BACKWARD" });
+    expect(fieldErrors({ ...valid, compatibility: "SOMETIMES" }).compatibility).toMatch(/compatibility mode/);
     expect(fieldErrors({ ...valid, schema: '{"type":"record","name":"X","fields":[{"name":"id","type":"string"}]}' })).toEqual({});
   });
 });

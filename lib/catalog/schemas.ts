@@ -1,7 +1,6 @@
 import { z } from "zod";
 import { CLASSIFICATIONS } from "@/lib/governance/policies";
 import { COMPATIBILITY_MODES } from "@/lib/schema-registry/types";
-import { schemaIssueMessage } from "@/lib/contracts/schemas";
 import { SCHEMA_FORMATS } from "@/lib/contracts/model";
 
 // Shared by the create form (client-side messages) and the server action (the real check).
@@ -26,7 +25,8 @@ const tags = z
   .pipe(z.array(tag).max(10, "Use at most 10 tags."))
   .transform((list) => [...new Set(list)]);
 
-/** Schema text in the chosen format; empty means "no schema yet". Parsed by lib/contracts (avsc, ajv, protobufjs). */
+/** Schema text in the chosen format; empty means "no schema yet". The server parses it (lib/contracts: avsc, ajv,
+ *  protobufjs, which stay out of the browser bundle) and answers at this field with the line and column. */
 const schemaText = z.string().trim().max(100_000, "Keep the schema under 100,000 characters.");
 
 export const createDataProductSchema = z.object({
@@ -50,9 +50,6 @@ export const createDataProductSchema = z.object({
   schema: schemaText,
   schemaFormat: z.enum(SCHEMA_FORMATS, { message: "Choose Avro, JSON Schema or Protobuf." }).default("AVRO"),
   compatibility: z.enum(COMPATIBILITY_MODES, { message: "Choose a compatibility mode." }).default("BACKWARD"),
-}).superRefine((v, ctx) => {
-  const message = schemaIssueMessage(v.schemaFormat, v.schema);
-  if (message) ctx.addIssue({ code: "custom", path: ["schema"], message });
 });
 
 export type CreateDataProductInput = z.input<typeof createDataProductSchema>;

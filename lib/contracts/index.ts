@@ -6,6 +6,10 @@ export { previewSchemaVersion, publishSchemaVersion, type VersionPreview } from 
 export { setPortCompatibility } from "./set-compatibility";
 export { startMajorVersion, nextMajorTopic } from "./major-version";
 export { findSubjectDrift, type SubjectDrift } from "./registry-drift";
-export { getPortVersions, getPublishContext } from "./queries";
+export { getPortVersions, getPublishContext, getConformance } from "./queries";
+export { getSampleData, type SampleData } from "./samples";
 export { checkSubjectFree } from "./subject-check";
 export { syncPortSchemas, registrySchemaOf } from "./registry-sync";
+export { checkPortConformance, checkAllConformance, decodeMessages, SAMPLE_SIZE } from "./conformance";
+export { CONFORMANCE_CRON } from "./jobs";
+export { setPortContract, portContractSchema, type PortContractInput } from "./set-contract";

@@ -7,6 +7,7 @@ import { diffSchemas } from "./diff";
 import { definitionText } from "./formats";
 import { loadOwnedPort, parseStored } from "./port-context";
 import { nextMajorTopic } from "./major-version";
+import type { Failure } from "./conformance";
 
 /** A port's versions for the versions page, and the diff between two of them (default: the last two). */
 export async function getPortVersions(viewer: Viewer, slug: string, outputPortId: string, from?: number, to?: number) {
@@ -45,4 +46,16 @@ export async function getPublishContext(viewer: Viewer, slug: string, outputPort
     currentVersion: current?.version ?? null,
     nextTopic: nextMajorTopic(port.topic).topic,
   };
+}
+
+/** The latest conformance run of each of a product's ports and the product's score (share of sampled messages passing). */
+export async function getConformance(productId: string) {
+  const ports = await db.outputPort.findMany({
+    where: { dataProductId: productId },
+    select: { id: true, topic: true, conformance: { orderBy: { at: "desc" }, take: 1 } },
+  });
+  const runs = ports.flatMap((p) => (p.conformance[0] ? [{ ...p.conformance[0], topic: p.topic, failures: p.conformance[0].failures as Failure[] }] : []));
+  const sampled = runs.reduce((n, r) => n + r.sampled, 0);
+  const passed = runs.reduce((n, r) => n + r.passed, 0);
+  return { runs, sampled, score: sampled > 0 ? passed / sampled : null };
 }

@@ -1,16 +1,8 @@
 import { z } from "zod";
 import { COMPATIBILITY_MODES } from "@/lib/schema-registry/types";
-import { parseSchema } from "./formats";
-import { SCHEMA_FORMATS, type SchemaFormat } from "./model";
+import { SCHEMA_FORMATS } from "./model";
 
-// Client-safe: the forms and the server actions check schema texts with the same parsers.
-
-/** "Line 6, column 13: Field bad: …" for a schema that does not parse, null when it does (or is empty). */
-export function schemaIssueMessage(format: SchemaFormat, text: string): string | null {
-  if (!text.trim()) return null;
-  const r = parseSchema(format, text);
-  return r.ok ? null : `Line ${r.issue.line}, column ${r.issue.column}: ${r.issue.message}`;
-}
+// Client-safe input shapes of the contract actions. Schema texts are parsed on the server (lib/contracts/formats).
 
 export const schemaVersionInputSchema = z
   .object({

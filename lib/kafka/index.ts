@@ -16,6 +16,7 @@ export {
 } from "./topics";
 export { topicDifferences, describeDifferences, type TopicDifference } from "./topic-diff";
 export { applyAcls, removeAcls, listAcls, createAclBindings, deleteAclBindings, type AclListFilter } from "./acls";
+export { readRecentMessages, type RecentMessage } from "./recent";
 export {
   aclBindingsFor,
   aclDiff,

@@ -8,8 +8,10 @@ import { topicNameFor } from "@/lib/governance/policies";
 import { closeKafka, describeTopic, producer } from "@/lib/kafka";
 import { syncGrant, syncOutputPort } from "@/lib/provisioning";
 import { needsDataProtection } from "@/lib/access/context";
+import { checkAllConformance } from "@/lib/contracts/conformance";
 import { domainOwners, domains, products, requests, teams, users } from "./demo-mesh";
-import { sampleMessage } from "./sample-messages";
+import { flaw, sampleMessage } from "./sample-messages";
+import { demoEncoder, demoPersonalData, demoQualityRules, FLAWED_PRODUCT, JSON_SCHEMA_PRODUCT, jsonSchemaOf, PROTOBUF_PRODUCT, protoOf } from "./demo-contracts";
 
 const DAY = 86_400_000;
 
@@ -41,6 +43,14 @@ async function seedOrganisation() {
   }
 }
 
+/** Version 1 of a demo product's schema: Avro, except one JSON Schema and one Protobuf product. */
+function demoSchemaVersion(p: (typeof products)[number], domainSlug: string) {
+  const name = p.name.replace(/[^A-Za-z]/g, "");
+  if (p.slug === JSON_SCHEMA_PRODUCT) return { version: 1, format: "JSON_SCHEMA" as const, definition: jsonSchemaOf(name, p.fields) as Prisma.InputJsonValue };
+  if (p.slug === PROTOBUF_PRODUCT) return { version: 1, format: "PROTOBUF" as const, definition: { proto: protoOf(name, p.fields) } };
+  return { version: 1, definition: { type: "record", name, namespace: `com.example.${domainSlug.replace(/-/g, "")}`, fields: p.fields } as Prisma.InputJsonValue };
+}
+
 async function seedProducts(): Promise<number> {
   let created = 0;
   for (const p of products) {
@@ -70,9 +80,9 @@ async function seedProducts(): Promise<number> {
               replicationFactor: 1,
               retentionMs: BigInt(p.retentionDays) * BigInt(DAY),
               cleanupPolicy: p.cleanupPolicy ?? "delete",
-              schemaVersions: {
-                create: { version: 1, definition: { type: "record", name: p.name.replace(/[^A-Za-z]/g, ""), namespace: `com.example.${team.domain.slug.replace(/-/g, "")}`, fields: p.fields } as Prisma.InputJsonValue },
-              },
+              qualityRules: (demoQualityRules[p.slug] ?? []) as Prisma.InputJsonValue,
+              personalDataFields: demoPersonalData[p.slug] ?? [],
+              schemaVersions: { create: demoSchemaVersion(p, team.domain.slug) },
             },
           },
         },
@@ -212,12 +222,17 @@ async function produceInitialMessages() {
   let sent = 0;
   try {
     for (const demo of products) {
-      const port = await db.outputPort.findFirst({ where: { dataProduct: { slug: demo.slug } } });
+      const port = await db.outputPort.findFirst({
+        where: { dataProduct: { slug: demo.slug } },
+        include: { schemaVersions: { where: { part: "VALUE" }, orderBy: { version: "desc" }, take: 1 } },
+      });
       if (!port) continue;
       const live = await describeTopic(port.topic);
       if (!live || live.messageCount > 0) continue;
       const count = 20 + (demo.slug.length % 5) * 10;
-      const messages = Array.from({ length: count }, (_, i) => sampleMessage(demo.fields, i, Date.now() - (count - i) * 60_000));
+      const encode = demoEncoder(port.schemaVersions[0]);
+      const tweak = demo.slug === FLAWED_PRODUCT ? flaw : undefined;
+      const messages = Array.from({ length: count }, (_, i) => sampleMessage(demo.fields, i, Date.now() - (count - i) * 60_000, encode, tweak));
       await p.send({ topic: port.topic, messages });
       sent += count;
     }
@@ -235,8 +250,11 @@ async function main() {
   await seedRequests();
   const provisioned = await provision();
   const sent = await produceInitialMessages();
+  // A first conformance pass, so scores show before the five-minute job first runs.
+  const conformance = await checkAllConformance();
   console.log(
-    `demo mesh: ${created} products created, ${provisioned.ports} topics and ${provisioned.grants} grants provisioned, ${sent} messages produced (${Date.now() - started} ms)`,
+    `demo mesh: ${created} products created, ${provisioned.ports} topics and ${provisioned.grants} grants provisioned, ${sent} messages produced; ` +
+      `conformance: ${conformance.messages} messages of ${conformance.ports} ports checked in ${conformance.ms} ms (${Date.now() - started} ms)`,
   );
 }
 

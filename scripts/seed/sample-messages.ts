@@ -1,5 +1,5 @@
-// Plausible JSON messages for a demo schema. Demo topics carry JSON, not Avro binary:
-// there is no schema registry in the local setup, and JSON reads well in kcat.
+// Plausible messages for a demo schema, as JSON values; scripts/seed/demo-contracts.ts encodes them
+// in the Confluent wire format with the port's registered schema.
 
 type Field = { name: string; type: unknown };
 
@@ -32,8 +32,25 @@ function valueFor(field: Field, i: number, at: number): unknown {
   }
 }
 
-export function sampleMessage(fields: Field[], i: number, at: number): { key: string; value: string; timestamp: string } {
-  const value = Object.fromEntries(fields.map((f) => [f.name, valueFor(f, i, at)]));
-  const key = String(value[fields[0]!.name]);
-  return { key, value: JSON.stringify(value), timestamp: String(at) };
+export function sampleValue(fields: Field[], i: number, at: number): Record<string, unknown> {
+  return Object.fromEntries(fields.map((f) => [f.name, valueFor(f, i, at)]));
 }
+
+/** A message for Kafka: `encode` (the port's wire-format encoder) when it has a registered schema, else JSON. */
+export function sampleMessage(
+  fields: Field[],
+  i: number,
+  at: number,
+  encode?: ((value: Record<string, unknown>) => Buffer) | null,
+  tweak?: (value: Record<string, unknown>, i: number) => void,
+): { key: string; value: string | Buffer; timestamp: string } {
+  const value = sampleValue(fields, i, at);
+  tweak?.(value, i);
+  const key = String(value[fields[0]!.name]);
+  return { key, value: encode ? encode(value) : JSON.stringify(value), timestamp: String(at) };
+}
+
+/** The flawed demo product: one order in seven has a negative total. */
+export const flaw = (value: Record<string, unknown>, i: number) => {
+  if (i % 7 === 3 && "total" in value) value.total = "-5.00";
+};

@@ -3,13 +3,19 @@
 import { db } from "@/lib/db";
 import { closeKafka, producer } from "@/lib/kafka";
 import { products } from "./demo-mesh";
-import { sampleMessage } from "./sample-messages";
+import { flaw, sampleMessage } from "./sample-messages";
+import { demoEncoder, FLAWED_PRODUCT } from "./demo-contracts";
 
 const FLOWING = ["orders", "order-lines", "cart-events", "stock-movements", "payments", "web-sessions", "store-footfall"];
 const INTERVAL_MS = Number(process.env.MESHPORT_TRAFFIC_INTERVAL_MS ?? 3000);
 
 async function main() {
-  const ports = await db.outputPort.findMany({ where: { dataProduct: { slug: { in: FLOWING } } }, include: { dataProduct: true } });
+  const ports = await db.outputPort.findMany({
+    where: { dataProduct: { slug: { in: FLOWING } } },
+    include: { dataProduct: true, schemaVersions: { where: { part: "VALUE" }, orderBy: { version: "desc" }, take: 1 } },
+  });
+  // Confluent wire format with each port's registered schema id (JSON for a port without one).
+  const encoders = new Map(ports.map((port) => [port.id, demoEncoder(port.schemaVersions[0])]));
   await db.$disconnect();
   const p = await producer();
   let i = 0;
@@ -23,7 +29,8 @@ async function main() {
     for (const port of ports) {
       const demo = products.find((d) => d.slug === port.dataProduct.slug);
       if (!demo) continue;
-      await p.send({ topic: port.topic, messages: [sampleMessage(demo.fields, 1000 + i, Date.now())] }).catch((e: unknown) => {
+      const tweak = demo.slug === FLAWED_PRODUCT ? flaw : undefined;
+      await p.send({ topic: port.topic, messages: [sampleMessage(demo.fields, 1000 + i, Date.now(), encoders.get(port.id), tweak)] }).catch((e: unknown) => {
         console.warn(`[traffic] ${port.topic}: ${(e as Error).message}`);
       });
     }

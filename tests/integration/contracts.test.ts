@@ -7,7 +7,17 @@ import type { Viewer } from "@/lib/auth";
 import { createDataProduct } from "@/lib/catalog";
 import { createDataProductSchema } from "@/lib/catalog/schemas";
 import { decideAccessRequest, requestAccess } from "@/lib/access";
-import { findSubjectDrift, getPortVersions, previewSchemaVersion, publishSchemaVersion, setPortCompatibility, startMajorVersion } from "@/lib/contracts";
+import {
+  checkPortConformance,
+  findSubjectDrift,
+  getPortVersions,
+  getSampleData,
+  previewSchemaVersion,
+  publishSchemaVersion,
+  setPortCompatibility,
+  setPortContract,
+  startMajorVersion,
+} from "@/lib/contracts";
 import { codecFor } from "@/lib/contracts/wire";
 import { closeKafka, kafkaClientFor, producer } from "@/lib/kafka";
 import { stopProvisioning } from "@/lib/provisioning";
@@ -103,9 +113,12 @@ describe("creating a product registers its schema", () => {
 
   it("refuses a schema that does not parse, at its line, and writes nothing", async () => {
     const slug = unique("ct-bad");
-    const r = createDataProductSchema.safeParse({ ...newProduct(slug), schema: '{\n  "type": "record",\n  "name": "X",\n  "fields": [{"name": "a", "type": "strng"}]\n}' });
-    expect(r.success).toBe(false);
-    expect(r.error?.issues[0]?.message).toMatch(/^Line 4, column \d+: Field a:/);
+    const e = await expectDomainError(
+      createDataProduct(sam, newProduct(slug, { schema: '{\n  "type": "record",\n  "name": "X",\n  "fields": [{"name": "a", "type": "strng"}]\n}' })),
+      "INVALID",
+    );
+    expect(e.fieldErrors?.schema).toMatch(/^Line 4, column \d+: Field a:/);
+    expect(await db.dataProduct.count({ where: { slug } })).toBe(0);
   });
 
   it("when the registry is unreachable, says so and writes nothing anywhere", async () => {
@@ -226,5 +239,35 @@ describe("a registry client from npm reads what Meshport registered", () => {
     const registry = new SchemaRegistry({ host: url.toString().replace(/\/$/, "") });
     expect(await registry.decode(value)).toEqual({ id: "o-1", amount: 42 });
     expect(codec.decode(value)).toEqual({ id: "o-1", amount: 42 });
+  });
+});
+
+describe("live conformance and sample data", () => {
+  it("scores real messages against the schema and quality rules, and shows masked samples only to teams with access", async () => {
+    const slug = unique("ct-conf");
+    const port = await consumedProduct(slug);
+    await setPortContract(sam, { outputPortId: port.id, qualityRules: [{ field: "amount", kind: "range", min: 0 }], personalDataFields: ["id"] });
+    await expectDomainError(setPortContract(sam, { outputPortId: port.id, qualityRules: [{ field: "nope", kind: "not_null" }], personalDataFields: [] }), "INVALID");
+    const registered = (await getVersion(subjectFor(port.topic), "latest"))!;
+    const codec = codecFor("AVRO", registered.schema);
+    const p = await producer();
+    const values = [10, 20, -3, 40, -1, 60, 70, 80];
+    await p.send({ topic: port.topic, messages: values.map((amount, i) => ({ value: codec.encode(registered.id, { id: `o-${i}`, amount }) })) });
+    await p.send({ topic: port.topic, messages: [{ value: Buffer.from("not json at all") }] });
+    await p.disconnect();
+
+    const run = await checkPortConformance(port.id);
+    expect([run.sampled, run.passed]).toEqual([9, 6]);
+    expect(run.failures).toEqual([
+      { rule: "amount is at least 0", count: 2, example: { partition: 0, offset: "2" } },
+      { rule: "schema: neither Confluent wire format nor JSON", count: 1, example: { partition: 0, offset: "8" } },
+    ]);
+
+    const owner = await getSampleData(sam, port.id);
+    const consumer = await getSampleData(priya, port.id);
+    const outsider = await getSampleData(await viewerByEmail("ivan@example.com"), port.id);
+    expect(owner.state === "ok" && owner.messages.find((m) => m.offset === "7")?.value).toEqual({ id: "o-7", amount: 80 });
+    expect(consumer.state === "ok" && consumer.messages.find((m) => m.offset === "7")?.value).toEqual({ id: "••••", amount: 80 });
+    expect(outsider).toEqual({ state: "hidden" });
   });
 });

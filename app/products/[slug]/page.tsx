@@ -18,6 +18,8 @@ import { Consumers } from "@/components/access/consumers";
 import { SchemaViewer, SchemaVersions } from "@/components/products/schema-viewer";
 import { ConnectionSnippets } from "@/components/products/connection-snippets";
 import { PortContractLine, PortDeprecation } from "@/components/contracts/port-contract";
+import { Conformance } from "@/components/contracts/conformance";
+import { SampleData } from "@/components/contracts/sample-data";
 import { can } from "@/lib/auth";
 import { classificationTone, lifecycleTone, title } from "@/components/catalog/labels";
 import { cancelAccessRequestAction, requestAccessAction } from "./actions";
@@ -146,6 +148,9 @@ export default async function ProductPage({ params }: Params) {
                       />
                     ) : null}
                   </section>
+                  <Suspense fallback={<p className="text-sm text-slate-500">Reading sample messages…</p>}>
+                    <SampleData viewer={viewer} outputPortId={port.id} topic={port.topic} />
+                  </Suspense>
                   <section aria-label={`Connect to ${port.topic}`}>
                     <h3 className="mb-2 text-sm font-semibold text-slate-900">Connect</h3>
                     <ConnectionSnippets
@@ -176,6 +181,12 @@ export default async function ProductPage({ params }: Params) {
                 submit={requestAccessAction}
                 cancel={cancelAccessRequestAction}
               />
+            </CardBody>
+          </Card>
+          <Card>
+            <CardHeader title="Data quality" description="Live conformance of recent messages" />
+            <CardBody>
+              <Conformance productId={product.id} />
             </CardBody>
           </Card>
           <Card>
