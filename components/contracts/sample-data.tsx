@@ -25,7 +25,7 @@ export async function SampleData({ viewer, outputPortId, topic }: { viewer: View
                   partition {m.partition} · offset {m.offset}
                   {m.error ? <span className="ml-2 text-rose-700">{m.error}</span> : null}
                 </p>
-                <pre className="overflow-x-auto text-xs">{JSON.stringify(m.value)}</pre>
+                <pre className="whitespace-pre-wrap break-all text-xs">{JSON.stringify(m.value)}</pre>
               </li>
             ))}
           </ol>

@@ -110,7 +110,7 @@ export default async function VersionsPage({ params, searchParams }: Params) {
                 description={`${formatLabel[v.format]} · ${v.createdAt.toISOString().slice(0, 10)}${v.registryId !== null ? ` · registry id ${v.registryId}` : " · not yet in the registry"}`}
               />
               <CardBody>
-                <pre className="max-h-96 overflow-auto rounded-md bg-slate-50 p-3 text-xs" aria-label={`Schema version ${v.version}`}>
+                <pre tabIndex={0} className="max-h-96 overflow-auto rounded-md bg-slate-50 p-3 text-xs" aria-label={`Schema version ${v.version}`}>
                   {v.text}
                 </pre>
               </CardBody>
