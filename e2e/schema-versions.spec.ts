@@ -16,6 +16,7 @@ const compatible = JSON.stringify(
 );
 
 test("an owner is refused a breaking schema change with reasons and impact, then publishes a compatible one", async ({ browser }) => {
+  test.setTimeout(240_000); // five users' steps with two Kafka round trips each: longer than the default on a loaded machine
   const slug = unique("e2e-ship");
   const topic = `sales.${slug}.v1`;
 
