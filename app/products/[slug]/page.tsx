@@ -20,7 +20,6 @@ import { ConnectionSnippets } from "@/components/products/connection-snippets";
 import { PortContractLine, PortDeprecation } from "@/components/contracts/port-contract";
 import { Conformance } from "@/components/contracts/conformance";
 import { SampleData } from "@/components/contracts/sample-data";
-import { can } from "@/lib/auth";
 import { classificationTone, lifecycleTone, title } from "@/components/catalog/labels";
 import { cancelAccessRequestAction, requestAccessAction } from "./actions";
 
