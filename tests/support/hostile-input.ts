@@ -82,7 +82,12 @@ export function unfitText(s: string, kind: "line" | "prose" | "json" = "prose"):
 /** Counts kept by a generated-input suite and printed at its end, for the figures. */
 export class Tally {
   readonly counts = new Map<string, number>();
-  constructor(readonly suite: string) {}
+  constructor(
+    readonly suite: string,
+    zeroes: string[] = [],
+  ) {
+    for (const z of zeroes) this.counts.set(z, 0);
+  }
   add(what: string, n = 1) {
     this.counts.set(what, (this.counts.get(what) ?? 0) + n);
   }
