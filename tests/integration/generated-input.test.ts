@@ -8,6 +8,7 @@ import type { z } from "zod";
 import { db } from "@/lib/db";
 import type { Viewer } from "@/lib/auth";
 import { runAction } from "@/lib/action-pipeline";
+import { startSession } from "@/lib/auth/sessions";
 import { DomainError } from "@/lib/errors";
 import { createDataProduct, getDataProduct, searchCatalog, searchCatalogForUser } from "@/lib/catalog";
 import { createDataProductSchema } from "@/lib/catalog/schemas";
@@ -185,12 +186,13 @@ describe("page and endpoint reads with generated URL values", () => {
   const params = fc.dictionary(fc.constantFrom("q", "domain", "team", "tag", "classification", "lifecycle", "access", "sort", "page", "limit", "facets", "target"), urlValue, { maxKeys: 4 });
 
   it("catalog page, search endpoint and audit log never fail on their parameters", async () => {
+    const priyaSession = { userId: priya.id, sessionId: await startSession(priya.id, "test") };
     await fc.assert(
       fc.asyncProperty(params, async (p) => {
         const record = p as Record<string, string | string[]>;
         await answer("catalog page", () => searchCatalog(priya, readCatalogSearch(record).search));
         const parsed = searchParamsSchema.safeParse(record);
-        if (parsed.success) await answer("search endpoint", () => searchCatalogForUser(priya.id, parsed.data));
+        if (parsed.success) await answer("search endpoint", () => searchCatalogForUser(priyaSession, parsed.data));
         await answer("audit log", () => listAuditEvents(ada, auditSearchSchema.parse(record)));
       }),
       { numRuns: 150 },
