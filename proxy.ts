@@ -1,5 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { env } from "@/lib/env";
+import { isWellFormedPath } from "@/lib/http/malformed-path";
 import { contentSecurityPolicy, HSTS, newNonce, servedOverHttps } from "@/lib/security/headers";
 
 /**
@@ -7,6 +8,9 @@ import { contentSecurityPolicy, HSTS, newNonce, servedOverHttps } from "@/lib/se
  * request's policy header and puts it on the scripts it renders, so the header goes on the request
  * (for rendering) and on the response (for the browser). A nonce makes every page dynamic; they
  * all are anyway (they read the session). docs/decisions/0031.
+ *
+ * A path that does not percent-decode names nothing: it gets the not-found page with a 404, under
+ * the same policy (Next itself answers 500 when it decodes such a dynamic segment; decision 0027).
  */
 export function proxy(request: NextRequest) {
   const https = servedOverHttps(request.nextUrl, request.headers.get("x-forwarded-proto"));
@@ -18,7 +22,9 @@ export function proxy(request: NextRequest) {
   });
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("Content-Security-Policy", csp);
-  const response = NextResponse.next({ request: { headers: requestHeaders } });
+  const response = isWellFormedPath(request.nextUrl.pathname)
+    ? NextResponse.next({ request: { headers: requestHeaders } })
+    : NextResponse.rewrite(new URL("/not-found", request.url), { status: 404, request: { headers: requestHeaders } });
   response.headers.set("Content-Security-Policy", csp);
   if (https) response.headers.set("Strict-Transport-Security", HSTS);
   return response;

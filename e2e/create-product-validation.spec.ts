@@ -33,3 +33,16 @@ test("drafts are invisible to other teams: their page answers as if it did not e
   await owner.goto("/products/fraud-scores");
   await expect(owner.getByRole("heading", { level: 1, name: "Fraud Scores" })).toBeVisible();
 });
+
+test("an invalid tag is explained at the tags field, and text of only invisible characters at its own", async ({ browser }) => {
+  const page = await signInAs(browser, "Ivan Petrov");
+  await page.goto("/products/new");
+  await page.getByLabel("Name").fill("\u200b\u200b\u200b\u200b");
+  await page.getByLabel("Identifier").fill(unique("bad-tag"));
+  await page.getByLabel("Description").fill("A product whose tags are not tags.");
+  await page.getByLabel("Tags").fill("orders, Real Time!");
+  await page.getByRole("button", { name: "Create data product" }).click();
+  await expect(page.getByLabel("Tags")).toHaveAttribute("aria-invalid", "true");
+  await expect(page.getByText("“time!” is not a tag.", { exact: false })).toBeVisible();
+  await expect(page.getByText("Type visible text: this holds only spaces or invisible characters.")).toBeVisible();
+});

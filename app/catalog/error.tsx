@@ -2,11 +2,16 @@
 
 import { Button } from "@/components/ui/button";
 
-export default function CatalogError({ reset }: { error: Error; reset: () => void }) {
+// Reached by failures the page did not expect (a database that does not answer is shown by the page
+// itself): the cause is in the server log under the reference, so this does not guess one.
+export default function CatalogError({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {
   return (
     <div role="alert" className="rounded-lg border border-rose-200 bg-rose-50 px-6 py-10 text-center">
       <p className="text-sm font-semibold text-rose-900">The catalog could not be loaded</p>
-      <p className="mt-1 text-sm text-rose-800">The database did not answer. Try again in a moment; if it keeps failing, tell the platform team.</p>
+      <p className="mt-1 text-sm text-rose-800">
+        Something failed on our side. Try again; if it keeps failing, tell the platform team
+        {error.digest ? ` and quote reference ${error.digest}` : ""}.
+      </p>
       <Button className="mt-4" variant="secondary" onClick={reset}>
         Try again
       </Button>

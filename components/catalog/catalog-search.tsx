@@ -9,18 +9,20 @@ import {
   catalogQueryString,
   effectiveSort,
   parseCatalogSearch,
+  readCatalogSearch,
   SORTS,
   type CatalogSearch as View,
   type FacetKey,
   type Sort,
 } from "@/lib/catalog/search-params";
+import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { CopyButton } from "@/components/ui/copy-button";
 import { Input, Select } from "@/components/ui/field";
 import { cn } from "@/lib/utils";
 import { classificationTone, lifecycleTone, title } from "./labels";
-import { useCatalogSearch } from "./use-catalog-search";
+import { SearchError, useCatalogSearch } from "./use-catalog-search";
 
 const SORT_LABELS: Record<Sort, string> = {
   relevance: "Relevance",
@@ -36,6 +38,9 @@ const FACET_TITLES: Record<Exclude<FacetKey, "access">, string> = {
   classification: "Classification",
   lifecycle: "Lifecycle",
 };
+
+/** How the page names a URL parameter it could not use. */
+const PARAM_LABELS: Record<string, string> = { q: "Search text", ...FACET_TITLES, access: "Access", sort: "Sort", page: "Page" };
 
 const fmt = new Intl.NumberFormat("en");
 // Estimates (more than a thousand matches, counted over a sample) are shown to two significant digits.
@@ -59,7 +64,7 @@ export function CatalogSearch({ initial, initialKey }: { initial: CatalogResult;
     setLastUrl(fromUrl);
     setCurrent(fromUrl);
   }
-  const view = useMemo(() => parseCatalogSearch(new URLSearchParams(current)), [current]);
+  const { search: view, ignored } = useMemo(() => readCatalogSearch(new URLSearchParams(current)), [current]);
   const key = catalogQueryString(view);
   const { data, isFetching, isError, error, refetch, isPlaceholderData } = useCatalogSearch(key, { key: initialKey, data: initial });
   const result = data ?? initial;
@@ -236,9 +241,21 @@ export function CatalogSearch({ initial, initialKey }: { initial: CatalogResult;
             </CopyButton>
           </div>
 
+          {ignored.length > 0 ? (
+            <Alert tone="warning" title="Part of this link was not used">
+              <ul>
+                {ignored.map((i) => (
+                  <li key={i.param}>
+                    {PARAM_LABELS[i.param] ?? i.param}: {i.message}
+                  </li>
+                ))}
+              </ul>
+            </Alert>
+          ) : null}
+
           {isError ? (
             <div role="alert" className="rounded-lg border border-rose-200 bg-rose-50 p-4 text-sm text-rose-900">
-              <p className="font-semibold">The search did not answer</p>
+              <p className="font-semibold">{error instanceof SearchError && error.status < 500 ? "The search could not run" : "The search did not answer"}</p>
               <p className="mt-1">{error.message} The results below may be out of date.</p>
               <Button className="mt-3" size="sm" variant="secondary" onClick={() => void refetch()}>
                 Try again

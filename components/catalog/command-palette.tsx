@@ -84,7 +84,7 @@ export function CommandPalette() {
           <Command.List className="max-h-80 overflow-y-auto p-2">
             {error ? (
               <p className="px-3 py-6 text-center text-sm text-rose-700">
-                {error instanceof SearchError && error.status === 401 ? "Sign in to search the catalog." : "The search did not answer; try again."}
+                {error instanceof SearchError ? error.message : "The search did not answer; try again."}
               </p>
             ) : (
               <Command.Empty className="px-3 py-6 text-center text-sm text-slate-500">

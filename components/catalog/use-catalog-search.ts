@@ -15,8 +15,10 @@ export class SearchError extends Error {
 export async function fetchSearch(queryString: string, signal: AbortSignal): Promise<CatalogResult> {
   const res = await fetch(`/api/search?${queryString}`, { signal, headers: { accept: "application/json" } });
   if (!res.ok) {
-    const body = (await res.json().catch(() => ({}))) as { error?: string };
-    throw new SearchError(res.status, body.error ?? `The search failed (${res.status}).`);
+    // The server names the cause: which parameter is wrong and why (422), or what did not answer (503).
+    const body = (await res.json().catch(() => ({}))) as { error?: string; issues?: { path: string; message: string }[] };
+    const issues = (body.issues ?? []).map((i) => `${i.path === "q" ? "search text" : i.path}: ${i.message}`).join(" ");
+    throw new SearchError(res.status, [body.error ?? `The search failed (${res.status}).`, issues].filter(Boolean).join(" "));
   }
   return (await res.json()) as CatalogResult;
 }

@@ -2,7 +2,7 @@
 
 import { useMutation } from "@tanstack/react-query";
 import { zodResolver } from "@hookform/resolvers/zod";
-import { get, useForm, type DefaultValues, type FieldValues, type Path, type UseFormRegister } from "react-hook-form";
+import { get, useForm, type DefaultValues, type FieldError, type FieldErrors, type FieldValues, type Path, type Resolver, type UseFormRegister } from "react-hook-form";
 import type { z } from "zod";
 import type { ActionResult } from "@/lib/action-result";
 
@@ -25,7 +25,14 @@ export function useActionForm<TInput extends FieldValues, TData>({
   action: (input: TInput) => Promise<ActionResult<TData>>;
   onSuccess: (data: TData) => void;
 }) {
-  const form = useForm<TInput>({ resolver: zodResolver(schema, undefined, { raw: true }), defaultValues });
+  const zod = zodResolver(schema, undefined, { raw: true });
+  // Each form field shows its own errors: one inside a list (a bad tag among the tags) is the
+  // field's, otherwise it would block submit with no message anywhere.
+  const resolver: Resolver<TInput> = async (values, context, options) => {
+    const result = await zod(values, context, options);
+    return { ...result, errors: atFields(result.errors) } as Awaited<ReturnType<Resolver<TInput>>>;
+  };
+  const form = useForm<TInput>({ resolver, defaultValues });
   // react-hook-form puts default values into its inputs when they mount in the browser, so the
   // server-rendered HTML had empty fields until hydration (and typing into them then was lost).
   // Rendering the defaults as the inputs' own initial values keeps page and form in step.
@@ -51,4 +58,26 @@ export function useActionForm<TInput extends FieldValues, TData>({
     pending: mutation.isPending,
     failure,
   };
+}
+
+/** The first message anywhere under each top-level field, as that field's error. */
+function atFields<T extends FieldValues>(errors: FieldErrors<T>): FieldErrors<T> {
+  const out: Record<string, FieldError> = {};
+  for (const [field, error] of Object.entries(errors)) {
+    const found = firstError(error);
+    if (found) out[field] = found;
+  }
+  return out as FieldErrors<T>;
+}
+
+function firstError(node: unknown): FieldError | undefined {
+  if (!node || typeof node !== "object") return undefined;
+  const e = node as Partial<FieldError>;
+  if (typeof e.message === "string") return e as FieldError;
+  for (const [key, child] of Object.entries(node)) {
+    if (key === "ref") continue; // a DOM element, not an error
+    const found = firstError(child);
+    if (found) return found;
+  }
+  return undefined;
 }

@@ -4,6 +4,7 @@ import { can, type Viewer } from "@/lib/auth";
 import { notFound } from "@/lib/errors";
 import { domainContext, ownedDomainIds, OWNERS_ABSENT_AFTER_DAYS } from "./context";
 import { nextStep } from "./decide";
+import { accessRequestIdParam } from "./schemas";
 
 const requestInclude = {
   dataProduct: { select: { slug: true, name: true, classification: true, containsPii: true } },
@@ -78,6 +79,8 @@ export async function listMyRequests(viewer: Viewer) {
 
 /** Everything the request page shows, with what the viewer may do. NOT_FOUND for outsiders. */
 export async function getAccessRequestDetail(viewer: Viewer, id: string) {
+  // The id comes from the URL: one that is not an id names no request (and NUL would fail the query).
+  if (!accessRequestIdParam.safeParse(id).success) throw notFound("Access request");
   const request = await db.accessRequest.findUnique({
     where: { id },
     include: {

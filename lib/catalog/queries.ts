@@ -3,9 +3,12 @@ import { db } from "@/lib/db";
 import { can, type Viewer } from "@/lib/auth";
 import { notFound } from "@/lib/errors";
 import { visibleProductsWhere } from "./visibility";
+import { productSlug } from "./schemas";
 
 /** Everything the product page shows from the database. Not visible → NOT_FOUND, as if it did not exist. */
 export async function getDataProduct(viewer: Viewer, slug: string) {
+  // The slug comes from the URL: one that no product could have names none (and NUL would fail the query).
+  if (!productSlug.safeParse(slug).success) throw notFound("Data product");
   const product = await db.dataProduct.findFirst({
     where: { AND: [{ slug }, visibleProductsWhere(viewer)] },
     include: {

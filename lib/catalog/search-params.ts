@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { singleLine, wholeNumber } from "@/lib/validation";
 
 // The catalog's view state, as the URL holds it: /catalog?q=orders&domain=sales&tag=pii&sort=name&page=2
 // Shared by the page (server), the search endpoint and the client component, so a link
@@ -19,21 +20,29 @@ const list = <T extends string>(item: z.ZodType<T, string>) =>
     .pipe(z.array(item).max(20))
     .transform((v) => [...new Set(v)]);
 
-const slugish = z.string().trim().toLowerCase().regex(/^[a-z0-9][a-z0-9-]{0,60}$/);
+const slugish = z.string().trim().toLowerCase().regex(/^[a-z0-9][a-z0-9-]{0,60}$/, "Use a value from the filter list (lowercase letters, digits, dashes).");
+/** A parameter given once: repeated with different values, it is refused with `message`. */
+const one = <T extends z.ZodType>(message: string, schema: T) =>
+  z.preprocess((v, ctx) => {
+    if (!Array.isArray(v)) return v;
+    if (new Set(v).size === 1) return v[0] as unknown;
+    ctx.addIssue({ code: "custom", message });
+    return z.NEVER;
+  }, schema);
 
 export const searchParamsSchema = z.object({
-  q: z.string().trim().max(200).optional().default(""),
+  q: one("Search for one text at a time.", singleLine().max(200, "Keep the search under 200 characters.")).optional().default(""),
   domain: list(slugish),
   team: list(slugish),
   tag: list(slugish),
   classification: list(z.enum(CLASSIFICATION_VALUES)),
   lifecycle: list(z.enum(LIFECYCLE_VALUES)),
-  access: z.enum(["mine"]).optional(),
-  sort: z.enum(SORTS).optional(),
-  page: z.coerce.number().int().min(1).max(MAX_PAGE).optional().default(1),
+  access: one("Use access=mine once.", z.enum(["mine"], { error: "Use access=mine." })).optional(),
+  sort: one("Choose one sort.", z.enum(SORTS, { error: `Sort by ${SORTS.join(", ")}.` })).optional(),
+  page: one("Ask for one page.", wholeNumber({ min: [1, "Pages start at 1."], max: [MAX_PAGE, `Pages end at ${MAX_PAGE}.`] })).optional().default(1),
   /** The palette asks for a few names and no facets. */
-  limit: z.coerce.number().int().min(1).max(50).optional(),
-  facets: z.enum(["0", "1"]).optional(),
+  limit: one("Ask for one limit.", wholeNumber({ min: [1, "At least 1 result."], max: [50, "At most 50 results."] })).optional(),
+  facets: one("Use facets=0 or 1 once.", z.enum(["0", "1"], { error: "Use facets=0 or facets=1." })).optional(),
 });
 
 export type CatalogSearch = z.output<typeof searchParamsSchema>;
@@ -54,14 +63,30 @@ export function recordFromParams(params: URLSearchParams | Record<string, string
   return out;
 }
 
-/** Lenient parse for pages: anything invalid in the URL falls back to the default instead of an error. */
-export function parseCatalogSearch(params: URLSearchParams | Record<string, string | string[] | undefined>): CatalogSearch {
+/** A URL parameter the catalog ignored, and why: the page says so instead of failing or hiding it. */
+export type IgnoredParam = { param: string; message: string };
+
+/**
+ * Lenient parse for pages: each invalid parameter falls back to its default instead of an error,
+ * and is listed with the reason, so the page can tell the user what it did not use.
+ */
+export function readCatalogSearch(params: URLSearchParams | Record<string, string | string[] | undefined>): { search: CatalogSearch; ignored: IgnoredParam[] } {
   const record = recordFromParams(params);
   const parsed = searchParamsSchema.safeParse(record);
-  if (parsed.success) return parsed.data;
+  if (parsed.success) return { search: parsed.data, ignored: [] };
   const clean: Record<string, unknown> = { ...record };
-  for (const issue of parsed.error.issues) delete clean[String(issue.path[0])];
-  return searchParamsSchema.parse(clean);
+  const ignored: IgnoredParam[] = [];
+  for (const issue of parsed.error.issues) {
+    const param = String(issue.path[0]);
+    if (!(param in clean)) continue;
+    delete clean[param];
+    ignored.push({ param, message: issue.message });
+  }
+  return { search: searchParamsSchema.parse(clean), ignored };
+}
+
+export function parseCatalogSearch(params: URLSearchParams | Record<string, string | string[] | undefined>): CatalogSearch {
+  return readCatalogSearch(params).search;
 }
 
 export function effectiveSort(s: Pick<CatalogSearch, "q" | "sort">): Sort {

@@ -6,6 +6,7 @@ import { env } from "@/lib/env";
 import { namedStatement, SEARCH_POOL_OPTIONS } from "./statements";
 
 export { Prisma } from "./generated/client";
+export { isDatabaseUnavailable } from "./unavailable";
 export type * from "./generated/client";
 export * from "./generated/enums";
 

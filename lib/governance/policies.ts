@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { FieldErrors } from "@/lib/errors";
+import { tagList, wholeNumber } from "@/lib/validation";
 import { topicOutsidePrefixes } from "./prefixes";
 import { COMPATIBILITY_MODES } from "@/lib/schema-registry/types";
 
@@ -9,42 +10,44 @@ import { COMPATIBILITY_MODES } from "@/lib/schema-registry/types";
 export const CLASSIFICATIONS = ["PUBLIC", "INTERNAL", "CONFIDENTIAL", "RESTRICTED"] as const;
 export type Classification = (typeof CLASSIFICATIONS)[number];
 
-export const policiesSchema = z.object({
-  maxPartitions: z.number().int().min(1).max(10_000),
-  maxReplicationFactor: z.number().int().min(1).max(10),
-  minRetentionHours: z.number().int().min(1),
-  maxRetentionHours: z.number().int().min(1),
-  /** Longest access a single request may ask for. */
-  maxAccessDays: z.number().int().min(1).max(3650),
-  /** Products holding personal data must be classified at least this high. */
-  piiMinClassification: z.enum(CLASSIFICATIONS),
-  /** Tags every product must carry at least one of, empty for none. */
-  requiredTagsAnyOf: z.array(z.string()),
-  /** Weakest schema compatibility mode an active product with consumers may use (lib/contracts satisfiesFloor). */
-  minSchemaCompatibility: z.enum(COMPATIBILITY_MODES),
-});
-export type Policies = z.infer<typeof policiesSchema>;
+/**
+ * The ceilings of every number a policy or a product may hold, so that no policy can forbid every
+ * product and no value overflows what stores it (docs/decisions/0028): partitions and replicas are
+ * int4 columns (Kafka: int32, int16), retention goes to Kafka's retention.ms and an int8 column
+ * (both far above ten years), access length is added to today's date.
+ */
+export const LIMITS = { partitions: 10_000, replicationFactor: 10, retentionHours: 87_600, accessDays: 3650, requiredTags: 20 } as const;
 
-/** The admin form: the same rules, plus the ones that span two fields, with messages for people. */
-export const policiesFormSchema = z
+const hours = (what: string) =>
+  wholeNumber({ min: [1, `${what} is at least 1 hour.`], max: [LIMITS.retentionHours, `${what} is at most ${LIMITS.retentionHours} hours (10 years).`] });
+
+/**
+ * The policies, as the admin form sends them and as they are stored: one schema for both (a stored
+ * value that no longer passes falls back to the defaults, see load-policies.ts).
+ */
+export const policiesSchema = z
   .object({
-    maxPartitions: z.coerce.number().int("Use a whole number.").min(1, "At least 1.").max(10_000, "At most 10000."),
-    maxReplicationFactor: z.coerce.number().int("Use a whole number.").min(1, "At least 1.").max(10, "At most 10."),
-    minRetentionHours: z.coerce.number().int("Use a whole number.").min(1, "At least 1 hour."),
-    maxRetentionHours: z.coerce.number().int("Use a whole number.").min(1, "At least 1 hour."),
-    maxAccessDays: z.coerce.number().int("Use a whole number.").min(1, "At least 1 day.").max(3650, "At most 3650 days."),
+    maxPartitions: wholeNumber({ min: [1, "At least 1."], max: [LIMITS.partitions, `At most ${LIMITS.partitions}.`] }),
+    maxReplicationFactor: wholeNumber({ min: [1, "At least 1."], max: [LIMITS.replicationFactor, `At most ${LIMITS.replicationFactor}.`] }),
+    minRetentionHours: hours("The minimum retention"),
+    maxRetentionHours: hours("The maximum retention"),
+    /** Longest access a single request may ask for. */
+    maxAccessDays: wholeNumber({ min: [1, "At least 1 day."], max: [LIMITS.accessDays, `At most ${LIMITS.accessDays} days.`] }),
+    /** Products holding personal data must be classified at least this high. */
     piiMinClassification: z.enum(CLASSIFICATIONS, { message: "Choose a classification." }),
-    requiredTagsAnyOf: z
-      .union([z.string(), z.array(z.string())])
-      .transform((v) => (Array.isArray(v) ? v : v.split(/[\s,]+/)).map((t) => t.trim().toLowerCase()).filter(Boolean))
-      .pipe(z.array(z.string().regex(/^[a-z0-9][a-z0-9-]{0,30}$/, "Tags are short lowercase words.")).max(20)),
+    /** Tags every product must carry at least one of, empty for none. */
+    requiredTagsAnyOf: tagList(LIMITS.requiredTags),
+    /** Weakest schema compatibility mode an active product with consumers may use (lib/contracts satisfiesFloor). */
     minSchemaCompatibility: z.enum(COMPATIBILITY_MODES, { message: "Choose a compatibility mode." }).default("BACKWARD"),
   })
   .refine((p) => p.minRetentionHours <= p.maxRetentionHours, {
     path: ["maxRetentionHours"],
     message: "The maximum retention must not be below the minimum.",
   });
-export type PoliciesFormInput = z.input<typeof policiesFormSchema>;
+export type Policies = z.output<typeof policiesSchema>;
+/** The admin form's schema is the policies' own. */
+export const policiesFormSchema = policiesSchema;
+export type PoliciesFormInput = z.input<typeof policiesSchema>;
 
 export const defaultPolicies: Policies = {
   maxPartitions: 48,

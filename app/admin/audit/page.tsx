@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { can } from "@/lib/auth";
 import { requireViewer } from "@/lib/auth/session";
 import { listAuditEvents } from "@/lib/audit/queries";
+import { auditSearchSchema } from "@/lib/audit/schemas";
 import { Card, CardBody } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Table } from "@/components/ui/table";
@@ -11,13 +12,12 @@ import { AuditChange } from "@/components/audit/audit-change";
 
 export const metadata: Metadata = { title: "Audit log" };
 
-export default async function AuditPage({ searchParams }: { searchParams: Promise<{ page?: string; target?: string }> }) {
+export default async function AuditPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const viewer = await requireViewer("/admin/audit");
   if (!can(viewer, { permission: "read:audit-log" })) notFound();
-  const params = await searchParams;
-  const page = Number.parseInt(params.page ?? "1", 10) || 1;
-  const { total, events, pageSize } = await listAuditEvents(viewer, { page, targetId: params.target });
-  const pages = Math.max(1, Math.ceil(total / pageSize));
+  const search = auditSearchSchema.parse(await searchParams);
+  const { total, events, page, pages } = await listAuditEvents(viewer, search);
+  const pageHref = (n: number) => `/admin/audit?${new URLSearchParams({ ...(search.target ? { target: search.target } : {}), page: String(n) }).toString()}`;
 
   return (
     <div className="space-y-6">
@@ -39,7 +39,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
                     <td>{e.actorLabel}</td>
                     <td className="font-medium">{e.action}</td>
                     <td className="text-xs">
-                      <Link href={`/admin/audit?target=${e.targetId}`} className="text-indigo-700 hover:underline">
+                      <Link href={`/admin/audit?${new URLSearchParams({ target: e.targetId }).toString()}`} className="text-indigo-700 hover:underline">
                         {e.targetType} {e.targetId.slice(-8)}
                       </Link>
                     </td>
@@ -54,9 +54,9 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
       </Card>
       {pages > 1 ? (
         <nav aria-label="Pagination" className="flex justify-between text-sm">
-          {page > 1 ? <Link className="text-indigo-700 hover:underline" href={`/admin/audit?page=${page - 1}`}>← Newer</Link> : <span />}
+          {page > 1 ? <Link className="text-indigo-700 hover:underline" href={pageHref(page - 1)}>← Newer</Link> : <span />}
           <span>Page {page} of {pages}</span>
-          {page < pages ? <Link className="text-indigo-700 hover:underline" href={`/admin/audit?page=${page + 1}`}>Older →</Link> : <span />}
+          {page < pages ? <Link className="text-indigo-700 hover:underline" href={pageHref(page + 1)}>Older →</Link> : <span />}
         </nav>
       ) : null}
     </div>

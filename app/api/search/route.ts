@@ -1,5 +1,6 @@
 import type { NextRequest } from "next/server";
 import { sessionFrom } from "@/lib/auth/session";
+import { isDatabaseUnavailable } from "@/lib/db";
 import { searchCatalogForUser } from "@/lib/catalog";
 import { recordFromParams, searchParamsSchema } from "@/lib/catalog/search-params";
 
@@ -25,7 +26,11 @@ export async function GET(request: NextRequest) {
     );
   }
   // Null unless the cookie's session is live and its user enabled (signed out, disabled, removed).
-  const result = await searchCatalogForUser(session, parsed.data);
+  const result = await searchCatalogForUser(session, parsed.data).catch((e: unknown) => {
+    if (isDatabaseUnavailable(e)) return "unavailable" as const;
+    throw e;
+  });
+  if (result === "unavailable") return Response.json({ error: "The catalog's database did not answer. Try again in a moment." }, { status: 503 });
   if (!result) return signInFirst();
   // Browser dev tools and the benchmark read where the time went (no values, only durations).
   const timing = `session;dur=${(t1 - t0).toFixed(1)}, search;dur=${(performance.now() - t1).toFixed(1)}`;
