@@ -1,5 +1,6 @@
 import { forbidden } from "@/lib/errors";
 import { membershipIn, type Viewer } from "./viewer";
+import { canSeeProduct, scopeOf } from "./visibility";
 
 // Permissions are named `verb:entity` and decided by pure functions of the
 // viewer and the resource, so the whole matrix is unit-tested in one place.
@@ -71,11 +72,9 @@ function involvedIn(viewer: Viewer, request: AccessRequestRef, ctx: DomainContex
 /** Returns null when allowed, else the reason it is not. */
 export function denialReason(viewer: Viewer, check: PermissionCheck): string | null {
   switch (check.permission) {
-    case "read:data-product": {
-      if (check.product.lifecycle !== "DRAFT") return null;
-      if (viewer.isPlatformAdmin || membershipIn(viewer, check.product.ownerTeamId)) return null;
-      return "Drafts are visible to their owning team only.";
-    }
+    case "read:data-product":
+      // The one visibility rule (lib/auth/visibility.ts); the catalog's Prisma and SQL filters are read from it too.
+      return canSeeProduct(scopeOf(viewer), check.product) ? null : "Drafts are visible to their owning team only.";
     case "create:data-product":
       if (viewer.isPlatformAdmin || membershipIn(viewer, check.ownerTeamId)) return null;
       return "You can only create data products for a team you belong to.";
