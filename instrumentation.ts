@@ -8,4 +8,6 @@ export async function register() {
   // A broken queue must not stop the portal from serving pages; log and go on.
   await startProvisioningWorker().catch((e: unknown) => console.error("[worker] could not start:", e));
   await startAccessJobs().catch((e: unknown) => console.error("[worker] could not start the access jobs:", e));
+  const { startCollector } = await import("@/lib/cluster-index");
+  startCollector();
 }

@@ -47,6 +47,8 @@ const appSchema = z
     MESHPORT_WORKER: z.enum(["true", "false", "1", "0", ""]).optional().transform((v) => v !== "false" && v !== "0"),
     /** Seconds from the end of one ACL reconciliation to the start of the next (docs/decisions/0035). */
     MESHPORT_RECONCILE_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
+    /** How often the collector reads the cluster into Meshport's index (lib/cluster-index, docs/decisions/0040). */
+    MESHPORT_INDEX_INTERVAL_SECONDS: z.coerce.number().int().min(5).max(3600).default(30),
     /** Gzip responses in Node (docs/decisions/0016). */
     MESHPORT_COMPRESS: bool,
     /** next build's output folder (tests and the benchmark build into their own). */

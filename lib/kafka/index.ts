@@ -32,3 +32,4 @@ export {
   type AclOperation,
   type AclPermission,
 } from "./acl-spec";
+export { readCluster, type ClusterRead, type TopicRead, type PartitionRead, type GroupRead, type GroupOffsetRead } from "./cluster-read";
