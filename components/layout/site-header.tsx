@@ -19,6 +19,7 @@ export async function SiteHeader() {
         </Link>
         {viewer ? (
           <nav aria-label="Main" className="flex flex-1 items-center gap-1 text-sm">
+            <NavLink href="/dashboard">Dashboard</NavLink>
             <NavLink href="/catalog">Catalog</NavLink>
             <NavLink href="/products/new">New data product</NavLink>
             <NavLink href="/teams">Teams</NavLink>

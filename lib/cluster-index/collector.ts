@@ -2,8 +2,8 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
-import { readCluster, type ClusterRead } from "@/lib/kafka";
-import { deriveSnapshot } from "./derive";
+import { newestMessageTimes, readCluster, type ClusterRead } from "@/lib/kafka";
+import { deriveSnapshot, type Snapshot } from "./derive";
 import { rollUpAndPrune } from "./history";
 import { loadPrevious, writeSnapshot } from "./store";
 
@@ -49,6 +49,31 @@ async function releaseLease(holder: string): Promise<void> {
   await db.clusterIndexState.updateMany({ where: { id: 1, leaseHolder: holder }, data: { leaseHolder: null, leaseUntil: null } });
 }
 
+/** At most this many topics a refresh asks Kafka for their newest message's time. */
+const NEWEST_LOOKUPS_PER_REFRESH = 20;
+
+/**
+ * A data product's topic first seen with messages in it has no last-message time yet (the index dates
+ * messages it sees arrive): ask Kafka once, so a stale product shows as stale from the first refresh.
+ */
+async function dateNewestMessages(read: ClusterRead, snapshot: Snapshot): Promise<void> {
+  const undated = snapshot.topics.filter((t) => t.lastMessageAt === null && t.endSum > t.startSum);
+  if (!undated.length) return;
+  const declared = new Set(
+    (await db.outputPort.findMany({ where: { topic: { in: undated.map((t) => t.name) } }, select: { topic: true } })).map((p) => p.topic),
+  );
+  const wanted = undated.filter((t) => declared.has(t.name)).slice(0, NEWEST_LOOKUPS_PER_REFRESH);
+  if (!wanted.length) return;
+  const partitions = new Map(read.topics.map((t) => [t.name, t.partitions]));
+  const times = await newestMessageTimes(
+    wanted.map((t) => ({ topic: t.name, ends: new Map((partitions.get(t.name) ?? []).map((p) => [p.partition, p.end.toString()])) })),
+  ).catch(() => new Map<string, Date>());
+  for (const t of wanted) {
+    const at = times.get(t.name);
+    if (at) t.lastMessageAt = at > read.readAt ? read.readAt : at;
+  }
+}
+
 /** Reads Kafka first, then writes: a failed read writes nothing but the failure. */
 export async function refreshIndex(options: CollectorOptions = {}): Promise<RefreshOutcome> {
   const holder = options.holder ?? "manual";
@@ -62,6 +87,7 @@ export async function refreshIndex(options: CollectorOptions = {}): Promise<Refr
       db.kafkaPrincipal.findMany({ select: { principal: true, teamId: true } }),
     ]);
     const snapshot = deriveSnapshot(read, previous, principals);
+    if (!options.read) await dateNewestMessages(read, snapshot);
     await writeSnapshot(snapshot, Date.now() - started);
     await rollUpAndPrune(read.readAt);
     return { ran: true, ok: true, durationMs: Date.now() - started, topics: snapshot.topics.length, groups: snapshot.groups.length };

@@ -24,24 +24,24 @@ export async function rollUpAndPrune(now = new Date()): Promise<{ rolledUpTo: Da
           INSERT INTO "TopicPoint15" ("topicId", at, "endOffset")
           SELECT DISTINCT ON ("topicId", b) "topicId", b, "endOffset"
           FROM (SELECT "topicId", date_bin('15 minutes', at, TIMESTAMP '2000-01-01') AS b, at, "endOffset"
-                FROM "TopicPoint" WHERE at >= ${from} AND at < ${to}) s
+                FROM "TopicPoint" WHERE at >= ${from.toISOString()}::timestamp(3) AND at < ${to.toISOString()}::timestamp(3)) s
           ORDER BY "topicId", b, at DESC
           ON CONFLICT ("topicId", at) DO UPDATE SET "endOffset" = excluded."endOffset"`;
         await tx.$executeRaw`
           INSERT INTO "GroupTopicPoint15" ("groupTopicId", at, lag, committed, "timeLagSeconds")
           SELECT "groupTopicId", date_bin('15 minutes', at, TIMESTAMP '2000-01-01') AS b, max(lag),
                  (array_agg(committed ORDER BY at DESC))[1], max("timeLagSeconds")
-          FROM "GroupTopicPoint" WHERE at >= ${from} AND at < ${to}
+          FROM "GroupTopicPoint" WHERE at >= ${from.toISOString()}::timestamp(3) AND at < ${to.toISOString()}::timestamp(3)
           GROUP BY 1, 2
           ON CONFLICT ("groupTopicId", at) DO UPDATE SET lag = excluded.lag, committed = excluded.committed, "timeLagSeconds" = excluded."timeLagSeconds"`;
       }
       const minuteCut = new Date(now.getTime() - MINUTE_HISTORY_MS);
       const quarterCut = new Date(now.getTime() - QUARTER_HISTORY_MS);
-      await tx.$executeRaw`DELETE FROM "TopicPoint" WHERE at < ${minuteCut}`;
-      await tx.$executeRaw`DELETE FROM "GroupTopicPoint" WHERE at < ${minuteCut}`;
-      await tx.$executeRaw`DELETE FROM "TopicPoint15" WHERE at < ${quarterCut}`;
-      await tx.$executeRaw`DELETE FROM "GroupTopicPoint15" WHERE at < ${quarterCut}`;
-      await tx.$executeRaw`DELETE FROM "ConsumerActivity" WHERE "lastActiveAt" < ${new Date(now.getTime() - ACTIVITY_MEMORY_MS)}`;
+      await tx.$executeRaw`DELETE FROM "TopicPoint" WHERE at < ${minuteCut.toISOString()}::timestamp(3)`;
+      await tx.$executeRaw`DELETE FROM "GroupTopicPoint" WHERE at < ${minuteCut.toISOString()}::timestamp(3)`;
+      await tx.$executeRaw`DELETE FROM "TopicPoint15" WHERE at < ${quarterCut.toISOString()}::timestamp(3)`;
+      await tx.$executeRaw`DELETE FROM "GroupTopicPoint15" WHERE at < ${quarterCut.toISOString()}::timestamp(3)`;
+      await tx.$executeRaw`DELETE FROM "ConsumerActivity" WHERE "lastActiveAt" < ${new Date(now.getTime() - ACTIVITY_MEMORY_MS).toISOString()}::timestamp(3)`;
       await tx.clusterIndexState.updateMany({ where: { id: 1 }, data: { rolledUpTo: to > from ? to : from } });
     },
     { timeout: 120_000 },

@@ -7,6 +7,7 @@ export {
   checkKafka,
   ensureTopic,
   describeTopic,
+  newestMessageTimes,
   deleteTopic,
   type KafkaHealth,
   type TopicSpec,
