@@ -65,6 +65,9 @@ export function PoliciesForm({
           <Field label="Longest access grant, days" error={errors.maxAccessDays?.message} hint={hint(defaults.maxAccessDays)}>
             {(p) => <Input type="number" {...p} {...form.register("maxAccessDays")} />}
           </Field>
+          <Field label="Flag a grant as unused after, days" error={errors.unusedGrantDays?.message} hint={hint(defaults.unusedGrantDays)}>
+            {(p) => <Input type="number" {...p} {...form.register("unusedGrantDays")} />}
+          </Field>
           <Field label="Every product needs one of these tags" error={errors.requiredTagsAnyOf?.message} hint="Comma-separated; empty for no requirement." className="sm:col-span-2">
             {(p) => <Input {...p} {...form.register("requiredTagsAnyOf")} placeholder="gold, silver, bronze" />}
           </Field>

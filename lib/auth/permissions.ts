@@ -41,6 +41,8 @@ export type PermissionCheck =
   | ({ permission: "read:access-request"; request: AccessRequestRef } & DomainContext)
   | ({ permission: "comment:access-request"; request: AccessRequestRef } & DomainContext)
   | { permission: "renew:access"; consumerTeamId: string }
+  | { permission: "read:product-health"; product: ProductRef }
+  | { permission: "read:cluster-index" }
   | { permission: "read:acl-drift" }
   | { permission: "read:audit-log" }
   | { permission: "manage:policies" }
@@ -115,6 +117,10 @@ export function denialReason(viewer: Viewer, check: PermissionCheck): string | n
     case "edit:data-product":
       if (check.product.lifecycle === "RETIRED") return "A retired product can no longer be changed.";
       return viewer.isPlatformAdmin || maintains(viewer, check.product.ownerTeamId) ? null : "Only maintainers of the owning team can change this product.";
+    case "read:product-health":
+      // Consumers see their own groups' part without this (the page filters by their grants).
+      return viewer.isPlatformAdmin || membershipIn(viewer, check.product.ownerTeamId) ? null : "Only the owning team and platform admins see a product's whole health.";
+    case "read:cluster-index":
     case "read:acl-drift":
     case "read:audit-log":
     case "manage:organisation":

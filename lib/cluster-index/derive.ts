@@ -50,7 +50,7 @@ export type GroupTopicRow = {
   histLag: bigint | null;
   history: HistoryPoint<{ lag: bigint; committed: bigint; timeLagSeconds: number }>[];
   partitions: { partition: number; committed: bigint; lag: bigint }[];
-  /** The group consumed the topic in this interval (offsets moved, or live members): see ConsumerActivity. */
+  /** The group consumed the topic in this interval (offsets moved, first seen, or live members): see ConsumerActivity. */
   active: boolean;
 };
 export type Snapshot = { readAt: Date; topics: TopicRow[]; groups: GroupRow[]; groupTopics: GroupTopicRow[] };
@@ -168,7 +168,9 @@ export function deriveSnapshot(read: ClusterRead, prev: Previous, principals: Te
         histLag: hist.points.length ? lag : (before?.histLag ?? null),
         history: hist.points,
         partitions,
-        active: moved || (g.state === "Stable" && g.members > 0),
+        // First sighting counts too: the offsets were committed at some point we did not see, and
+        // calling a grant unused on no evidence would be worse than flagging it a read later.
+        active: moved || before === undefined || (g.state === "Stable" && g.members > 0),
       });
     }
   }

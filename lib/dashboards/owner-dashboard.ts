@@ -4,6 +4,7 @@ import type { Viewer } from "@/lib/auth";
 import { freshnessOf } from "./freshness";
 import { groupTopicFacts, topicFacts, topicHistory } from "./index-facts";
 import { productProblems } from "./problems";
+import { findUnusedGrants } from "./unused-grants";
 import { rateSeries } from "./series";
 import type { DashboardEvent, OwnerDashboard, ProductHealthRow } from "./types";
 
@@ -25,12 +26,13 @@ export async function getOwnerDashboard(viewer: Viewer, now = new Date()): Promi
   });
   const topics = products.flatMap((p) => p.outputPorts.map((o) => o.topic));
   const from = new Date(now.getTime() - DAY);
-  const [facts, consumers, problems, teams, events] = await Promise.all([
+  const [facts, consumers, problems, teams, events, unused] = await Promise.all([
     topicFacts(topics),
     groupTopicFacts(topics),
     productProblems(products.map((p) => p.id), now),
     db.team.findMany({ select: { id: true, name: true } }),
     recentEvents(products.map((p) => p.id)),
+    findUnusedGrants({ productIds: products.map((p) => p.id), now }),
   ]);
   const history = await topicHistory([...facts.values()].map((f) => f.id), from, SPARK_BUCKET_S, "minute");
   const teamName = new Map(teams.map((t) => [t.id, t.name]));
@@ -55,7 +57,11 @@ export async function getOwnerDashboard(viewer: Viewer, now = new Date()): Promi
       sparkline: spark,
       consumers: new Set(mine.map((c) => c.group)).size,
       worst: worst ? { group: worst.group, team: worst.teamId ? (teamName.get(worst.teamId) ?? null) : null, lag: worst.lag, timeLagSeconds: worst.timeLagSeconds } : null,
-      problems: [...(problems.get(p.id) ?? []), ...missingTopics],
+      problems: [
+        ...(problems.get(p.id) ?? []),
+        ...missingTopics,
+        ...unused.filter((u) => u.productId === p.id).map((u) => `Unused grant: ${u.team} consumed nothing for ${u.days}+ days.`),
+      ],
       openRequests: p._count.accessRequests,
     };
   });

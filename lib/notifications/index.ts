@@ -15,7 +15,8 @@ export type NoticeKind =
   | "access-request.commented"
   | "grant.revoked"
   | "grant.expiring"
-  | "grant.expired";
+  | "grant.expired"
+  | "grant.unused";
 
 export type Notice = { kind: NoticeKind; title: string; body?: string; href?: string };
 

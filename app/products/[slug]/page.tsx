@@ -17,6 +17,7 @@ import { RequestAccess, type AccessState } from "@/components/products/request-a
 import { Consumers } from "@/components/access/consumers";
 import { SchemaViewer, SchemaVersions } from "@/components/products/schema-viewer";
 import { ConnectionSnippets } from "@/components/products/connection-snippets";
+import { ProductTabs } from "@/components/dashboard/product-tabs";
 import { classificationTone, lifecycleTone, title } from "@/components/catalog/labels";
 import { cancelAccessRequestAction, requestAccessAction } from "./actions";
 
@@ -86,6 +87,7 @@ export default async function ProductPage({ params }: Params) {
             ))}
           </ul>
         ) : null}
+        {can(viewer, { permission: "read:product-health", product }) || access.state === "active" ? <ProductTabs slug={product.slug} current="overview" /> : null}
       </header>
 
       <div className="grid gap-6 lg:grid-cols-3">
