@@ -80,6 +80,8 @@ const toolSchema = z.object({
   BENCH_DETAIL: bool,
   BENCH_SKIP_BUILD: bool,
   MESHPORT_BENCH_PG_PORT: port(54399),
+  /** The cluster index benchmark's `next start` (bench/index). */
+  BENCH_INDEX_PORT: port(3181),
   /** Rounds of the access-latency benchmark. */
   RUNS: positiveInt(20),
   /** bench:reconcile: synthetic grants, timed passes, repairs measured, and the loop's interval (default the app's). */
