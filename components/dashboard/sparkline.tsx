@@ -6,7 +6,7 @@ export function Sparkline({ points, label, width = 120, height = 28 }: { points:
   const max = Math.max(0, ...points.map((p) => p.v));
   const peak = formatRate(max);
   const summary = `${label}: peak ${peak}, now ${formatRate(points.at(-1)?.v ?? 0)}`;
-  if (points.length < 2) return <span className="text-xs text-slate-400">no history yet</span>;
+  if (points.length < 2) return <span className="text-xs text-slate-500">no history yet</span>;
   const xy = points.map((p, i) => `${((i / (points.length - 1)) * width).toFixed(1)},${(height - 2 - (max > 0 ? (p.v / max) * (height - 4) : 0)).toFixed(1)}`);
   return (
     <svg role="img" aria-label={summary} width={width} height={height} viewBox={`0 0 ${width} ${height}`} className="overflow-visible">
