@@ -10,4 +10,8 @@ export async function register() {
   await startAccessJobs().catch((e: unknown) => console.error("[worker] could not start the access jobs:", e));
   const { startContractJobs } = await import("@/lib/contracts/jobs");
   await startContractJobs().catch((e: unknown) => console.error("[worker] could not start the contract jobs:", e));
+  const { startCollector } = await import("@/lib/cluster-index");
+  startCollector();
+  const { startDashboardJobs } = await import("@/lib/dashboards");
+  await startDashboardJobs().catch((e: unknown) => console.error("[worker] could not start the dashboard jobs:", e));
 }

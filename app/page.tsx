@@ -1,5 +1,9 @@
 import { redirect } from "next/navigation";
+import { getViewer } from "@/lib/auth/session";
+import { ownsProducts } from "@/lib/dashboards";
 
-export default function Home() {
-  redirect("/catalog");
+/** Owners land on their dashboard; everyone else on the catalog. */
+export default async function Home() {
+  const viewer = await getViewer();
+  redirect(viewer && (await ownsProducts(viewer)) ? "/dashboard" : "/catalog");
 }

@@ -52,6 +52,10 @@ const appSchema = z
 
     /** Run background jobs (provisioning retries, reconciling) in this process. */
     MESHPORT_WORKER: z.enum(["true", "false", "1", "0", ""]).optional().transform((v) => v !== "false" && v !== "0"),
+    /** Seconds from the end of one ACL reconciliation to the start of the next (docs/decisions/0035). */
+    MESHPORT_RECONCILE_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
+    /** How often the collector reads the cluster into Meshport's index (lib/cluster-index, docs/decisions/0040). */
+    MESHPORT_INDEX_INTERVAL_SECONDS: z.coerce.number().int().min(5).max(3600).default(30),
     /** Gzip responses in Node (docs/decisions/0016). */
     MESHPORT_COMPRESS: bool,
     /** next build's output folder (tests and the benchmark build into their own). */
@@ -83,8 +87,15 @@ const toolSchema = z.object({
   BENCH_DETAIL: bool,
   BENCH_SKIP_BUILD: bool,
   MESHPORT_BENCH_PG_PORT: port(54399),
+  /** The cluster index benchmark's `next start` (bench/index). */
+  BENCH_INDEX_PORT: port(3181),
   /** Rounds of the access-latency benchmark. */
   RUNS: positiveInt(20),
+  /** bench:reconcile: synthetic grants, timed passes, repairs measured, and the loop's interval (default the app's). */
+  GRANTS: positiveInt(1000),
+  PASSES: positiveInt(10),
+  REPAIRS: z.coerce.number().int().min(0).default(3),
+  INTERVAL: z.coerce.number().int().min(1).max(3600).optional(),
 });
 
 export type Env = z.infer<typeof appSchema>;

@@ -10,7 +10,6 @@ import { ClassificationOptions } from "@/components/governance/classification-op
 import { Alert } from "@/components/ui/alert";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { Field, Input, Select } from "@/components/ui/field";
-import { COMPATIBILITY_MODES } from "@/lib/schema-registry/types";
 
 export function PoliciesForm({
   current,
@@ -66,21 +65,8 @@ export function PoliciesForm({
           <Field label="Longest access grant, days" error={errors.maxAccessDays?.message} hint={hint(defaults.maxAccessDays)}>
             {(p) => <Input type="number" {...p} {...form.register("maxAccessDays")} />}
           </Field>
-          <Field
-            label="Weakest schema compatibility for active products with consumers"
-            error={errors.minSchemaCompatibility?.message}
-            hint={hint(defaults.minSchemaCompatibility)}
-            className="sm:col-span-2"
-          >
-            {(p) => (
-              <Select {...p} {...form.register("minSchemaCompatibility")}>
-                {COMPATIBILITY_MODES.map((m) => (
-                  <option key={m} value={m}>
-                    {m}
-                  </option>
-                ))}
-              </Select>
-            )}
+          <Field label="Flag a grant as unused after, days" error={errors.unusedGrantDays?.message} hint={hint(defaults.unusedGrantDays)}>
+            {(p) => <Input type="number" {...p} {...form.register("unusedGrantDays")} />}
           </Field>
           <Field label="Every product needs one of these tags" error={errors.requiredTagsAnyOf?.message} hint="Comma-separated; empty for no requirement." className="sm:col-span-2">
             {(p) => <Input {...p} {...form.register("requiredTagsAnyOf")} placeholder="gold, silver, bronze" />}

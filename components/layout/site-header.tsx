@@ -19,7 +19,9 @@ export async function SiteHeader() {
         </Link>
         {viewer ? (
           <nav aria-label="Main" className="flex flex-1 items-center gap-1 text-sm">
+            <NavLink href="/dashboard">Dashboard</NavLink>
             <NavLink href="/catalog">Catalog</NavLink>
+            <NavLink href="/my-access">My access</NavLink>
             <NavLink href="/products/new">New data product</NavLink>
             <NavLink href="/teams">Teams</NavLink>
             <NavLink href="/access">
@@ -37,6 +39,7 @@ export async function SiteHeader() {
                 <NavLink href="/admin/audit">Audit log</NavLink>
                 <NavLink href="/admin/drift">ACL drift</NavLink>
                 <NavLink href="/admin/users">Users</NavLink>
+                <NavLink href="/admin/cluster">Cluster</NavLink>
               </>
             ) : null}
           </nav>

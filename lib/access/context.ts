@@ -1,9 +1,9 @@
 import "server-only";
 import { db } from "@/lib/db";
 import type { DomainContext, Viewer } from "@/lib/auth";
+import { ownersAbsentFor } from "./owners-absent";
 
-/** A domain owner may stand in when a request has waited this long for the product's maintainers. */
-export const OWNERS_ABSENT_AFTER_DAYS = 3;
+export { OWNERS_ABSENT_AFTER_DAYS } from "./owners-absent";
 
 /** Products classified restricted, or holding personal data, need a second approval by data protection. */
 export function needsDataProtection(product: { classification: string; containsPii: boolean }): boolean {
@@ -15,10 +15,7 @@ export async function ownedDomainIds(viewer: Viewer): Promise<string[]> {
   return rows.map((r) => r.domainId);
 }
 
-/**
- * Whether the viewer owns the product's domain, and whether its maintainers count as absent:
- * the owning team has no maintainer at all, or the request has waited OWNERS_ABSENT_AFTER_DAYS.
- */
+/** Whether the viewer owns the product's domain, and whether its maintainers count as absent (lib/access/owners-absent.ts). */
 export async function domainContext(
   viewer: Viewer,
   product: { domainId: string; ownerTeamId: string },
@@ -27,7 +24,6 @@ export async function domainContext(
 ): Promise<DomainContext> {
   const isDomainOwner = (await db.domainOwner.count({ where: { domainId: product.domainId, userId: viewer.id } })) > 0;
   if (!isDomainOwner) return { isDomainOwner, ownersAbsent: false };
-  const waitedLong = pendingSince ? now.getTime() - pendingSince.getTime() >= OWNERS_ABSENT_AFTER_DAYS * 86_400_000 : false;
-  const maintainers = await db.membership.count({ where: { teamId: product.ownerTeamId, role: "MAINTAINER" } });
-  return { isDomainOwner, ownersAbsent: waitedLong || maintainers === 0 };
+  const ownerTeamMaintainers = await db.membership.count({ where: { teamId: product.ownerTeamId, role: "MAINTAINER" } });
+  return { isDomainOwner, ownersAbsent: ownersAbsentFor({ pendingSince, ownerTeamMaintainers }, now) };
 }

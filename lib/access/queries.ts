@@ -2,7 +2,8 @@ import "server-only";
 import { db, type Prisma } from "@/lib/db";
 import { can, type Viewer } from "@/lib/auth";
 import { notFound } from "@/lib/errors";
-import { domainContext, ownedDomainIds, OWNERS_ABSENT_AFTER_DAYS } from "./context";
+import { domainContext, ownedDomainIds } from "./context";
+import { ownersAbsentWhere } from "./owners-absent";
 import { nextStep } from "./decide";
 import { accessRequestIdParam } from "./schemas";
 
@@ -26,7 +27,6 @@ const requestInclude = {
 async function decidableWhere(viewer: Viewer, now = new Date()): Promise<Prisma.AccessRequestWhereInput> {
   const maintained = viewer.memberships.filter((m) => m.role === "MAINTAINER").map((m) => m.teamId);
   const domains = await ownedDomainIds(viewer);
-  const waitedSince = new Date(now.getTime() - OWNERS_ABSENT_AFTER_DAYS * 86_400_000);
   const ownerStep: Prisma.AccessRequestWhereInput = {
     approvals: { none: { step: "OWNER" } },
     ...(viewer.isPlatformAdmin
@@ -36,10 +36,7 @@ async function decidableWhere(viewer: Viewer, now = new Date()): Promise<Prisma.
             { dataProduct: { ownerTeamId: { in: maintained } } },
             ...(domains.length > 0
               ? [
-                  {
-                    dataProduct: { domainId: { in: domains } },
-                    OR: [{ createdAt: { lte: waitedSince } }, { dataProduct: { ownerTeam: { memberships: { none: { role: "MAINTAINER" as const } } } } }],
-                  },
+                  { AND: [{ dataProduct: { domainId: { in: domains } } }, ownersAbsentWhere(now)] },
                 ]
               : []),
           ],

@@ -163,6 +163,18 @@ describe("admin permissions", () => {
   });
 });
 
+describe("read:product-health", () => {
+  it("shows a product's whole health to its owning team (any role) and admins only", () => {
+    expect(can(viewer({ memberships: [member("sales")] }), { permission: "read:product-health", product: published })).toBe(true);
+    expect(can(viewer({ isPlatformAdmin: true }), { permission: "read:product-health", product: published })).toBe(true);
+    expect(can(viewer({ memberships: [member("payments", "MAINTAINER")] }), { permission: "read:product-health", product: published })).toBe(false);
+  });
+  it("keeps the cluster index's admin view to platform admins", () => {
+    expect(can(viewer({ memberships: [member("sales", "MAINTAINER")] }), { permission: "read:cluster-index" })).toBe(false);
+    expect(can(viewer({ isPlatformAdmin: true }), { permission: "read:cluster-index" })).toBe(true);
+  });
+});
+
 describe("assertCan", () => {
   it("throws a FORBIDDEN error naming the permission", () => {
     expect(() => assertCan(viewer(), { permission: "read:audit-log" })).toThrow(/missing permission read:audit-log/);

@@ -1,5 +1,6 @@
 import { forbidden } from "@/lib/errors";
 import { membershipIn, type Viewer } from "./viewer";
+import { canSeeProduct, scopeOf } from "./visibility";
 
 // Permissions are named `verb:entity` and decided by pure functions of the
 // viewer and the resource, so the whole matrix is unit-tested in one place.
@@ -44,6 +45,8 @@ export type PermissionCheck =
   | ({ permission: "manage:contract"; product: ProductRef } & DomainContext)
   /** Latest messages of a port: the owning team, and teams whose active grant lets them read it. */
   | { permission: "read:sample-data"; product: ProductRef; consumerTeamIds: readonly string[] }
+  | { permission: "read:product-health"; product: ProductRef }
+  | { permission: "read:cluster-index" }
   | { permission: "read:acl-drift" }
   | { permission: "read:audit-log" }
   | { permission: "manage:policies" }
@@ -75,11 +78,9 @@ function involvedIn(viewer: Viewer, request: AccessRequestRef, ctx: DomainContex
 /** Returns null when allowed, else the reason it is not. */
 export function denialReason(viewer: Viewer, check: PermissionCheck): string | null {
   switch (check.permission) {
-    case "read:data-product": {
-      if (check.product.lifecycle !== "DRAFT") return null;
-      if (viewer.isPlatformAdmin || membershipIn(viewer, check.product.ownerTeamId)) return null;
-      return "Drafts are visible to their owning team only.";
-    }
+    case "read:data-product":
+      // The one visibility rule (lib/auth/visibility.ts); the catalog's Prisma and SQL filters are read from it too.
+      return canSeeProduct(scopeOf(viewer), check.product) ? null : "Drafts are visible to their owning team only.";
     case "create:data-product":
       if (viewer.isPlatformAdmin || membershipIn(viewer, check.ownerTeamId)) return null;
       return "You can only create data products for a team you belong to.";
@@ -126,6 +127,10 @@ export function denialReason(viewer: Viewer, check: PermissionCheck): string | n
       if (membershipIn(viewer, check.product.ownerTeamId)) return null;
       if (check.consumerTeamIds.some((t) => membershipIn(viewer, t))) return null;
       return "Only the owning team and teams with access see sample data.";
+    case "read:product-health":
+      // Consumers see their own groups' part without this (the page filters by their grants).
+      return viewer.isPlatformAdmin || membershipIn(viewer, check.product.ownerTeamId) ? null : "Only the owning team and platform admins see a product's whole health.";
+    case "read:cluster-index":
     case "read:acl-drift":
     case "read:audit-log":
     case "manage:organisation":

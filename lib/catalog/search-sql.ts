@@ -1,7 +1,9 @@
 import "server-only";
 import { Prisma } from "@/lib/db/generated/client";
 import type { SessionRef } from "@/lib/auth/viewer";
+import type { VisibilityScope } from "@/lib/auth/visibility";
 import { effectiveSort, PAGE_SIZE, type CatalogSearch, type Sort } from "./search-params";
+import { visibleProductsSql } from "./visibility";
 
 // The catalog search in SQL, in two steps (runSearch runs them):
 //   1. prepareSql, when there is text or a domain or team filter: the tsquery (typos corrected)
@@ -26,8 +28,8 @@ import { effectiveSort, PAGE_SIZE, type CatalogSearch, type Sort } from "./searc
 // Every user value is a bind parameter; only fragments chosen by code (which filters are on,
 // the sort order) are spliced in.
 
-/** Who searches, as far as visibility goes: mirrors `read:data-product` (lib/catalog/visibility.ts). */
-export type SearchScope = { isPlatformAdmin: boolean; teamIds: string[] };
+/** Who searches, as far as visibility goes: the scope of the one product visibility rule (lib/auth/visibility.ts). */
+export type SearchScope = VisibilityScope;
 
 /** Sets up to this many products are counted and ranked exactly; larger ones are estimated from a sample of this size (or of LARGE_SAMPLE). */
 export const EXACT_UP_TO = 1000;
@@ -168,9 +170,6 @@ ${ids}
 FROM spelled sp`;
 }
 
-const visibleSql = (scope: SearchScope) =>
-  scope.isPlatformAdmin ? Prisma.sql`TRUE` : Prisma.sql`(p."lifecycle" <> 'DRAFT' OR p."ownerTeamId" = ANY(${scope.teamIds}::text[]))`;
-
 /** What step 1 found out: the tsquery to search for, whether its words are common, the ticked domains' and teams' ids. */
 export type Prepared = { tsquery: string; broad: boolean; domainIds: string[]; ownerTeamIds: string[] };
 
@@ -198,7 +197,7 @@ function parts(scope: SearchScope, s: CatalogSearch, prepared: Prepared) {
   const q = s.q.trim().toLowerCase();
   const hasQuery = toPrefixTsquery(q) !== "" && effective !== "";
   const teams = scope.teamIds;
-  const visible = visibleSql(scope);
+  const visible = visibleProductsSql(scope);
   // Full-text match. The tsquery is a constant of the statement (not a subquery), so the planner
   // estimates from statistics how many rows it keeps: that choice between "read an index in
   // order and stop" and "collect all matches" is what bounds the work. Common words are wrapped
@@ -538,9 +537,7 @@ export async function runSearchForUser(run: RunSql, session: SessionRef, s: Cata
 export function naiveSearchSql(scope: SearchScope, s: CatalogSearch): Prisma.Sql {
   const pattern = `%${s.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
   const limit = s.limit ?? PAGE_SIZE;
-  const visible = scope.isPlatformAdmin
-    ? Prisma.sql`TRUE`
-    : Prisma.sql`(p."lifecycle" <> 'DRAFT' OR p."ownerTeamId" = ANY(${scope.teamIds}::text[]))`;
+  const visible = visibleProductsSql(scope);
   return Prisma.sql`
 SELECT p."id", p."slug", p."name", count(*) OVER () AS total
 FROM "DataProduct" p

@@ -33,6 +33,8 @@ export const policiesSchema = z
     maxRetentionHours: hours("The maximum retention"),
     /** Longest access a single request may ask for. */
     maxAccessDays: wholeNumber({ min: [1, "At least 1 day."], max: [LIMITS.accessDays, `At most ${LIMITS.accessDays} days.`] }),
+    /** An active grant whose principal consumed nothing from the product for this many days is flagged as unused. */
+    unusedGrantDays: wholeNumber({ min: [1, "At least 1 day."], max: [365, "At most 365 days."] }),
     /** Products holding personal data must be classified at least this high. */
     piiMinClassification: z.enum(CLASSIFICATIONS, { message: "Choose a classification." }),
     /** Tags every product must carry at least one of, empty for none. */
@@ -55,6 +57,7 @@ export const defaultPolicies: Policies = {
   minRetentionHours: 1,
   maxRetentionHours: 24 * 90,
   maxAccessDays: 365,
+  unusedGrantDays: 14,
   piiMinClassification: "CONFIDENTIAL",
   requiredTagsAnyOf: [],
   minSchemaCompatibility: "BACKWARD",

@@ -7,6 +7,7 @@ export {
   checkKafka,
   ensureTopic,
   describeTopic,
+  newestMessageTimes,
   deleteTopic,
   type KafkaHealth,
   type TopicSpec,
@@ -33,3 +34,4 @@ export {
   type AclOperation,
   type AclPermission,
 } from "./acl-spec";
+export { readCluster, type ClusterRead, type TopicRead, type PartitionRead, type GroupRead, type GroupOffsetRead } from "./cluster-read";

@@ -1,5 +1,6 @@
 import "server-only";
 import kafkajs, { type Admin } from "kafkajs";
+import { env } from "@/lib/env";
 import { kafkaBrokers, withAdmin } from "./client";
 import { KafkaOperationError, toKafkaError } from "./errors";
 import { describeDifferences, topicDifferences, type TopicDifference, type TopicLayout } from "./topic-diff";
@@ -197,6 +198,21 @@ async function newestTimestamp(admin: Admin, topic: string, ends: Map<number, st
     else hi = mid;
   }
   return new Date(lo);
+}
+
+/**
+ * Newest record timestamps of a few topics (the binary search above, per topic), for topics the
+ * cluster index has not yet seen receive a message. Topics that are empty or fail are left out.
+ */
+export async function newestMessageTimes(topics: { topic: string; ends: Map<number, string> }[]): Promise<Map<string, Date>> {
+  const out = new Map<string, Date>();
+  await withAdmin("read newest message times", async (admin) => {
+    for (const t of topics) {
+      const at = await newestTimestamp(admin, t.topic, t.ends).catch(() => null);
+      if (at) out.set(t.topic, at);
+    }
+  }, Math.max(env.KAFKA_REQUEST_TIMEOUT_MS, 3000 * topics.length));
+  return out;
 }
 
 /**

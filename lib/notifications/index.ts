@@ -17,7 +17,8 @@ export type NoticeKind =
   | "grant.expiring"
   | "grant.expired"
   | "output-port.deprecated"
-  | "schema.version-published";
+  | "schema.version-published"
+  | "grant.unused";
 
 export type Notice = { kind: NoticeKind; title: string; body?: string; href?: string };
 

@@ -2,7 +2,7 @@ import "server-only";
 import { enqueueSync } from "./jobs";
 import { syncGrant, syncOutputPort, type SyncOutcome } from "./sync";
 
-export { startProvisioningWorker, stopProvisioning, sweepPending, boss, RECONCILE_CRON } from "./jobs";
+export { startProvisioningWorker, stopProvisioning, sweepPending, boss, reconcileIntervalSeconds } from "./jobs";
 export { reconcileAcls, listAclDrift, type ReconcileReport } from "./reconcile";
 export { reconcileNow } from "./reconcile-now";
 export { syncGrant, syncOutputPort, type SyncOutcome } from "./sync";

@@ -10,9 +10,13 @@ import { syncGrant, syncOutputPort } from "./sync";
 
 const SYNC_QUEUE = "provisioning.sync";
 const SWEEP_QUEUE = "provisioning.sweep";
-const RECONCILE_QUEUE = "provisioning.reconcile";
-/** Every five minutes: often enough that drift does not last, rarely enough that listing all ACLs stays cheap. */
-export const RECONCILE_CRON = "*/5 * * * *";
+/** The reconciler's loop (docs/decisions/0035): each run queues the next one RECONCILE_INTERVAL later. */
+const RECONCILE_QUEUE = "provisioning.reconcile-loop";
+/** The 5-minute cron queue of before (0022): its schedule is removed on start-up so it stops sending. */
+const RETIRED_RECONCILE_QUEUE = "provisioning.reconcile";
+/** pg-boss cron has minute resolution: it only restarts the loop should every instance running it have died. */
+const RECONCILE_BACKSTOP_CRON = "* * * * *";
+const RECONCILE_KEY = "acls";
 
 type SyncJob = { kind: "output-port" | "grant"; id: string };
 
@@ -27,7 +31,9 @@ export function boss(): Promise<PgBoss> {
     // "stately": at most one queued and one running job per singletonKey.
     await b.createQueue(SYNC_QUEUE, { name: SYNC_QUEUE, policy: "stately" });
     await b.createQueue(SWEEP_QUEUE, { name: SWEEP_QUEUE, policy: "singleton" });
-    await b.createQueue(RECONCILE_QUEUE, { name: RECONCILE_QUEUE, policy: "singleton" });
+    // "stately": one queued and one running reconciliation at most, across every instance, so the loop never forks.
+    // A run held by a crashed instance expires after two minutes and the queued one takes over.
+    await b.createQueue(RECONCILE_QUEUE, { name: RECONCILE_QUEUE, policy: "stately", expireInSeconds: 120 });
     return b;
   })().catch((e: unknown) => {
     started = undefined;
@@ -59,8 +65,22 @@ export async function sweepPending(): Promise<number> {
   return ports.length + grants.length;
 }
 
-/** Starts this instance's share of the background work. */
-export async function startProvisioningWorker(): Promise<void> {
+/** How long from one reconciliation to the next, as configured (MESHPORT_RECONCILE_INTERVAL_SECONDS). */
+export function reconcileIntervalSeconds(): number {
+  return env.MESHPORT_RECONCILE_INTERVAL_SECONDS;
+}
+
+/** Queues the next reconciliation `afterSeconds` from now, unless one is queued already (then a no-op). */
+async function queueReconcile(b: PgBoss, afterSeconds: number): Promise<void> {
+  await b.send(RECONCILE_QUEUE, {}, { singletonKey: RECONCILE_KEY, startAfter: afterSeconds, retryLimit: 0 });
+}
+
+/**
+ * Starts this instance's share of the background work. `reconcileIntervalSeconds` (default
+ * MESHPORT_RECONCILE_INTERVAL_SECONDS): how long after one reconciliation the next one starts.
+ */
+export async function startProvisioningWorker(options: { reconcileIntervalSeconds?: number } = {}): Promise<void> {
+  const interval = options.reconcileIntervalSeconds ?? reconcileIntervalSeconds();
   const b = await boss();
   await b.work<SyncJob>(SYNC_QUEUE, { pollingIntervalSeconds: 1 }, async ([job]) => {
     if (!job) return;
@@ -74,13 +94,20 @@ export async function startProvisioningWorker(): Promise<void> {
   await b.work(SWEEP_QUEUE, async () => {
     await sweepPending();
   });
-  // pg-boss schedules through PostgreSQL: each cron tick sends one job, whichever instance is up,
-  // and the singleton queue runs one reconciliation at a time.
-  await b.schedule(RECONCILE_QUEUE, RECONCILE_CRON);
-  await b.work(RECONCILE_QUEUE, async () => {
-    const report = await reconcileAcls();
-    if (report.restored || report.removed) console.warn(`[reconcile] restored ${report.restored}, removed ${report.removed} ACL(s)`);
+  // Drift is repaired within interval + polling + one pass (~1 s at 1,000 grants): see docs/decisions/0035.
+  // The queue is in PostgreSQL, so whichever instance is up runs the next pass, and only one runs at a time.
+  await b.unschedule(RETIRED_RECONCILE_QUEUE).catch(() => {});
+  await b.schedule(RECONCILE_QUEUE, RECONCILE_BACKSTOP_CRON, {}, { singletonKey: RECONCILE_KEY });
+  await b.work(RECONCILE_QUEUE, { pollingIntervalSeconds: 1 }, async () => {
+    try {
+      const report = await reconcileAcls();
+      if (report.restored || report.removed) console.warn(`[reconcile] restored ${report.restored}, removed ${report.removed} ACL(s)`);
+    } finally {
+      // Queued before this job completes, so the loop survives a failed pass (Kafka down: the next try comes).
+      await queueReconcile(b, interval);
+    }
   });
+  await queueReconcile(b, 0);
 }
 
 export async function stopProvisioning(): Promise<void> {

@@ -31,14 +31,17 @@ export function planReconcile(grants: GrantFacts[], listed: AclBinding[], listed
   const impliedBy = new Map<string, string>(); // binding → an ended grant implying it
   for (const g of grants) {
     if (g.status === "ACTIVE") continue;
-    for (const b of aclBindingsFor(g.spec)) if (!impliedBy.has(bindingKey(b))) impliedBy.set(bindingKey(b), g.id);
+    for (const b of aclBindingsFor(g.spec)) {
+      const k = bindingKey(b);
+      if (!impliedBy.has(k)) impliedBy.set(k, g.id);
+    }
   }
   const { add, remove } = aclDiff(desired, listed, (b) => impliedBy.has(bindingKey(b)));
 
   const missing = new Set(add.map(bindingKey));
   const restore = new Map<string, AclBinding[]>();
   const claimed = new Set<string>();
-  for (const g of active) {
+  for (const g of missing.size > 0 ? active : []) {
     if (g.provisioning !== "APPLIED" || !g.provisionedAt || g.provisionedAt > listedAt) continue;
     const own = aclBindingsFor(g.spec).filter((b) => missing.has(bindingKey(b)) && !claimed.has(bindingKey(b)));
     for (const b of own) claimed.add(bindingKey(b));

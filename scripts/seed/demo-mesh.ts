@@ -70,7 +70,7 @@ export const products: DemoProduct[] = [
     fields: [f("orderId", "string", "Order identifier, stable across state changes"), f("customerId", "string"), f("status", { type: "enum", name: "OrderStatus", symbols: ["PLACED", "PAID", "SHIPPED", "CANCELLED"] }), f("total", money, "Order total in EUR"), f("currency", "string"), f("channel", "string", "web or app"), f("occurredAt", ts)],
   },
   {
-    slug: "order-lines", name: "Order Lines", team: "sales", classification: "INTERNAL", partitions: 6, retentionDays: 30,
+    slug: "order-lines", name: "Order Lines", team: "sales", classification: "INTERNAL", partitions: 6, retentionDays: 30, freshnessSlaMinutes: 2,
     tags: ["orders", "products", "ecommerce"],
     description: "The items of each order: SKU, quantity and unit price at the time of sale. Join with **Orders** on `orderId`.",
     fields: [f("orderId", "string"), f("lineNumber", "int"), f("sku", "string", "Stock keeping unit"), f("quantity", "int"), f("unitPrice", money), f("occurredAt", ts)],

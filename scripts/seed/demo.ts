@@ -173,6 +173,8 @@ async function seedRequests() {
           await tx.grant.create({
             data: {
               kind: "CONSUME", dataProductId: product.id, outputPortId: port.id, teamId: team.id, principalId: team.principals[0]!.id, accessRequestId: request.id, validUntil: accessUntil,
+              // Granted when decided (the unused-grant policy counts from then).
+              createdAt: decidedAt,
               // Ended examples never had ACLs in this Kafka: nothing to remove.
               ...(ended
                 ? { status: ended.as, provisioning: "APPLIED" as const, provisionedAt: endedAt, endedAt, endedById: endedBy?.id ?? null, endReason: ended.as === "REVOKED" ? ended.reason : `Access ended on ${accessUntil.toISOString().slice(0, 10)} as granted.` }

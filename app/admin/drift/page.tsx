@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { can } from "@/lib/auth";
 import { requireViewer } from "@/lib/auth/session";
-import { listAclDrift, RECONCILE_CRON } from "@/lib/provisioning";
+import { listAclDrift, reconcileIntervalSeconds } from "@/lib/provisioning";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -39,7 +39,7 @@ export default async function DriftPage() {
         <div>
           <h1 className="text-2xl font-semibold tracking-tight">ACL drift</h1>
           <p className="mt-1 max-w-3xl text-sm text-slate-600">
-            Every five minutes (cron <span className="font-mono whitespace-nowrap">{RECONCILE_CRON}</span>) the reconciler compares active grants with Kafka&apos;s ACLs: missing ACLs of
+            Every {reconcileIntervalSeconds()} seconds the reconciler compares what the grants say Kafka should hold with Kafka&apos;s ACLs: missing ACLs of
             active grants are re-applied, ACLs left by ended grants are removed, and ACLs Meshport does not manage are reported here, never touched.
           </p>
         </div>

@@ -20,6 +20,7 @@ import { ConnectionSnippets } from "@/components/products/connection-snippets";
 import { PortContractLine, PortDeprecation } from "@/components/contracts/port-contract";
 import { Conformance } from "@/components/contracts/conformance";
 import { SampleData } from "@/components/contracts/sample-data";
+import { ProductTabs } from "@/components/dashboard/product-tabs";
 import { classificationTone, lifecycleTone, title } from "@/components/catalog/labels";
 import { cancelAccessRequestAction, requestAccessAction } from "./actions";
 
@@ -90,6 +91,7 @@ export default async function ProductPage({ params }: Params) {
             ))}
           </ul>
         ) : null}
+        {can(viewer, { permission: "read:product-health", product }) || access.state === "active" ? <ProductTabs slug={product.slug} current="overview" /> : null}
       </header>
 
       <div className="grid gap-6 lg:grid-cols-3">
