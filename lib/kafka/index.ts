@@ -17,6 +17,7 @@ export {
 } from "./topics";
 export { topicDifferences, describeDifferences, type TopicDifference } from "./topic-diff";
 export { applyAcls, removeAcls, listAcls, createAclBindings, deleteAclBindings, type AclListFilter } from "./acls";
+export { alignTopic, type AlignTopicResult } from "./topic-config";
 export {
   aclBindingsFor,
   aclDiff,

@@ -19,7 +19,9 @@ import { SchemaViewer, SchemaVersions } from "@/components/products/schema-viewe
 import { ConnectionSnippets } from "@/components/products/connection-snippets";
 import { ProductTabs } from "@/components/dashboard/product-tabs";
 import { classificationTone, lifecycleTone, title } from "@/components/catalog/labels";
-import { cancelAccessRequestAction, requestAccessAction } from "./actions";
+import { cancelAccessRequestAction, changeTopicConfigAction, requestAccessAction, retryOutputPortAction } from "./actions";
+import { ActionButton } from "@/components/forms/action-button";
+import { TopicConfigForm } from "@/components/products/topic-config-form";
 
 type Params = { params: Promise<{ slug: string }> };
 
@@ -60,6 +62,7 @@ export default async function ProductPage({ params }: Params) {
         ? { ...access, createdAt: access.createdAt.toISOString() }
         : access;
   const maintainers = product.ownerTeam.memberships.map((m) => m.user);
+  const canEdit = can(viewer, { permission: "edit:data-product", product });
 
   return (
     <article className="space-y-6">
@@ -72,7 +75,7 @@ export default async function ProductPage({ params }: Params) {
           <Badge tone={lifecycleTone[product.lifecycle]}>{title(product.lifecycle)}</Badge>
           <Badge tone={classificationTone[product.classification]}>{title(product.classification)}</Badge>
           {product.containsPii ? <Badge tone="rose">Personal data</Badge> : null}
-          {can(viewer, { permission: "edit:data-product", product }) ? (
+          {canEdit ? (
             <Link href={`/products/${product.slug}/edit`} className="ml-auto text-sm font-medium text-indigo-700 hover:underline">
               Edit product
             </Link>
@@ -126,6 +129,23 @@ export default async function ProductPage({ params }: Params) {
                     <Alert tone="error" title="Provisioning failed: retrying will not fix this">{port.provisioningError}</Alert>
                   ) : port.provisioningError ? (
                     <Alert tone="warning" title="Kafka has not caught up yet">{port.provisioningError}</Alert>
+                  ) : null}
+                  {canEdit && port.provisioning !== "APPLIED" ? (
+                    <ActionButton variant="secondary" size="sm" action={retryOutputPortAction} input={{ portId: port.id }} label="Retry now" pendingLabel="Retrying…" done="Tried again" />
+                  ) : null}
+                  {canEdit ? (
+                    <details className="rounded-md ring-1 ring-slate-200">
+                      <summary className="cursor-pointer px-3 py-2 text-sm font-medium text-slate-800">Change topic configuration</summary>
+                      <div className="border-t border-slate-100 p-3">
+                        <TopicConfigForm
+                          portId={port.id}
+                          topic={port.topic}
+                          policies={policies}
+                          submit={changeTopicConfigAction}
+                          current={{ partitions: port.partitions, replicationFactor: port.replicationFactor, retentionHours: Number(port.retentionMs / 3_600_000n), cleanupPolicy: port.cleanupPolicy }}
+                        />
+                      </div>
+                    </details>
                   ) : null}
                   <Suspense fallback={<p className="text-sm text-slate-500">Reading live figures from Kafka…</p>}>
                     <LiveTopic topic={port.topic} />
