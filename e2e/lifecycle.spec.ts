@@ -1,3 +1,4 @@
+import { describeTopicAsAdmin } from "../tests/support/kafka-clients";
 import { createDemoUser } from "../tests/support/factories";
 import { expect, signInAs, test, unique } from "./support/fixtures";
 
@@ -57,4 +58,31 @@ test("a maintainer edits a product's metadata: a policy verdict shows while typi
   await expect(sam.getByRole("heading", { level: 1, name: `Edited ${slug}` })).toBeVisible();
   await expect(sam.getByText("Personal data")).toBeVisible();
   await expect(sam.getByRole("list", { name: "Tags" })).toContainText("edited");
+});
+
+test("a maintainer changes a live topic's retention and partitions; a decrease is refused as it is typed", async ({ browser }) => {
+  const slug = unique("e2e-cfg");
+  const topic = `sales.${slug}.v1`;
+  const sam = await signInAs(browser, "Sam Rivera");
+  await sam.goto("/products/new");
+  await sam.getByLabel("Name").fill(`Config ${slug}`);
+  await sam.getByLabel("Identifier").fill(slug);
+  await sam.getByLabel("Description").fill("A product whose topic configuration changes.");
+  await sam.getByLabel("Partitions").fill("2");
+  await sam.getByRole("button", { name: "Create data product" }).click();
+  await expect(sam.getByRole("heading", { level: 1, name: `Config ${slug}` })).toBeVisible();
+
+  await sam.getByText("Change topic configuration").click();
+  const form = sam.getByRole("form", { name: `Configuration of ${topic}` });
+  await form.getByLabel("Partitions").fill("1");
+  await expect(form.getByText("Kafka cannot remove partitions: this topic has 2")).toBeVisible();
+  await form.getByLabel("Partitions").fill("3");
+  await expect(form.getByText("Kafka cannot remove partitions")).toBeHidden();
+  await form.getByLabel("Retention, hours").fill("48");
+  await form.getByRole("button", { name: "Apply to Kafka" }).click();
+  await expect(sam.getByText(`Applied to ${topic}`)).toBeVisible();
+
+  const live = await describeTopicAsAdmin(topic);
+  expect(live.partitions).toBe(3);
+  expect(live.configs["retention.ms"]).toBe(String(48 * 3_600_000));
 });

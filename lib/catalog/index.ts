@@ -7,3 +7,4 @@ export { createDataProduct, type CreatedDataProduct } from "./create-data-produc
 export { getLiveTopic, type LiveTopic } from "./live";
 export { creationOptions } from "./options";
 export { editDataProduct } from "./edit-data-product";
+export { changeTopicConfig, retryOutputPort, type TopicChangeOutcome } from "./change-topic-config";

@@ -52,3 +52,14 @@ export const editDataProductSchema = createDataProductSchema
 export type EditDataProductInput = z.input<typeof editDataProductSchema>;
 export type EditDataProduct = z.output<typeof editDataProductSchema>;
 
+
+/** A topic configuration change on one output port (lib/catalog/change-topic-config.ts). */
+export const changeTopicConfigSchema = z.object({
+  portId: z.string().min(1).max(40),
+  partitions: z.coerce.number({ message: "Enter a number." }).int("Use a whole number.").min(1, "At least 1 partition."),
+  retentionHours: z.coerce.number({ message: "Enter a number." }).int("Use a whole number.").min(1, "At least 1 hour."),
+  cleanupPolicy: z.enum(["delete", "compact"], { message: "Choose a cleanup policy." }),
+});
+export type ChangeTopicConfigInput = z.input<typeof changeTopicConfigSchema>;
+
+export const retryOutputPortSchema = z.object({ portId: z.string().min(1).max(40) });

@@ -18,6 +18,7 @@ export {
 export { topicDifferences, describeDifferences, type TopicDifference } from "./topic-diff";
 export { applyAcls, removeAcls, listAcls, createAclBindings, deleteAclBindings, type AclListFilter } from "./acls";
 export { readRecentMessages, type RecentMessage } from "./recent";
+export { alignTopic, type AlignTopicResult } from "./topic-config";
 export {
   aclBindingsFor,
   aclDiff,

@@ -2,7 +2,7 @@ import "server-only";
 import { db, type Tx } from "@/lib/db";
 import { recordAudit } from "@/lib/audit";
 import { notify, teamMemberIds } from "@/lib/notifications";
-import { applyAcls, bindingKey, createAclBindings, ensureTopic, removeAcls, type AclBinding } from "@/lib/kafka";
+import { alignTopic, applyAcls, bindingKey, createAclBindings, describeTopic, ensureTopic, removeAcls, type AclBinding } from "@/lib/kafka";
 import { desiredForPrincipals, specOf } from "./desired";
 import { classifyFailure, ProvisioningRefusedError, type FailureVerdict } from "./failure";
 import { syncPortSchemas } from "@/lib/contracts/registry-sync";
@@ -16,33 +16,40 @@ export type SyncOutcome =
 
 /**
  * Creates the port's topic (or adopts an existing one with the same layout and configs) and the owning team's
- * PRODUCE ACLs, then registers the port's schemas (lib/contracts). An existing topic with other settings is
- * never changed: the port is FAILED with the difference.
+ * PRODUCE ACLs, then registers the port's schemas (lib/contracts). An existing topic with other settings is never changed: the port is FAILED with the difference.
+ * A port Kafka already had and that was edited since (retention, cleanup policy, more partitions) is first
+ * brought to its recorded layout, then read back. If the port changed while Kafka was being called (another
+ * edit), it syncs again from the new state instead of marking the old one applied.
  */
-export async function syncOutputPort(portId: string): Promise<SyncOutcome> {
+export async function syncOutputPort(portId: string, attempt = 0): Promise<SyncOutcome> {
   const port = await db.outputPort.findUnique({
     where: { id: portId },
     include: { grants: { where: { kind: "PRODUCE", status: "ACTIVE" }, include: { principal: true } } },
   });
   if (!port) return { ok: true }; // deleted meanwhile: nothing left to do
   try {
-    const topic = await ensureTopic({
+    const spec = {
       topic: port.topic,
       partitions: port.partitions,
       replicationFactor: port.replicationFactor,
       configs: { "retention.ms": port.retentionMs.toString(), "cleanup.policy": port.cleanupPolicy },
-    });
+    };
+    const edit = port.provisionedAt !== null && port.provisioning !== "APPLIED";
+    if (edit) await alignTopic(spec);
+    const topic = await ensureTopic(spec);
     if (topic.outcome === "conflict") throw new ProvisioningRefusedError(`${topic.message} Meshport does not change a topic it did not create: delete or fix it in Kafka, or choose another topic name.`);
+    if (edit) await readBack(spec);
     for (const grant of port.grants) {
       await applyAcls({ principal: grant.principal.principal, topic: port.topic, access: "PRODUCE" });
     }
     await syncPortSchemas(port.id);
     const now = new Date();
-    await db.$transaction(async (tx) => {
-      await tx.outputPort.update({
-        where: { id: port.id },
+    const stale = await db.$transaction(async (tx) => {
+      const { count } = await tx.outputPort.updateMany({
+        where: { id: port.id, updatedAt: port.updatedAt },
         data: { provisioning: "APPLIED", provisioningError: null, provisionedAt: now },
       });
+      if (count === 0) return true;
       await tx.grant.updateMany({
         where: { id: { in: port.grants.map((g) => g.id) } },
         data: { provisioning: "APPLIED", provisioningError: null, provisionedAt: now },
@@ -50,26 +57,42 @@ export async function syncOutputPort(portId: string): Promise<SyncOutcome> {
       if (port.provisioning !== "APPLIED") {
         await recordAudit(tx, {
           actor: "system",
-          action: "output-port.provisioned",
+          action: edit ? "output-port.config-applied" : "output-port.provisioned",
           targetType: "output-port",
           targetId: port.id,
           before: { provisioning: port.provisioning },
-          after: { provisioning: "APPLIED", topic: port.topic, topicAdopted: topic.outcome === "adopted", producers: port.grants.map((g) => g.principal.principal) },
+          after: edit
+            ? { provisioning: "APPLIED", topic: port.topic, partitions: port.partitions, ...spec.configs }
+            : { provisioning: "APPLIED", topic: port.topic, topicAdopted: topic.outcome === "adopted", producers: port.grants.map((g) => g.principal.principal) },
         });
       }
+      return false;
     });
+    if (stale) return attempt < 3 ? syncOutputPort(portId, attempt + 1) : { ok: false, retryable: true, error: "the output port kept changing while it was provisioned" };
     return { ok: true };
   } catch (e) {
     const outcome = classifyFailure(e);
     await db.$transaction(async (tx) => {
-      await tx.outputPort.update({
-        where: { id: port.id },
+      const { count } = await tx.outputPort.updateMany({
+        where: { id: port.id, updatedAt: port.updatedAt },
         data: { provisioning: outcome.retryable ? "PENDING" : "FAILED", provisioningError: outcome.error },
       });
-      if (!outcome.retryable && port.provisioning !== "FAILED") await recordFailed(tx, "output-port", port.id, port.provisioning, outcome);
+      if (count === 1 && !outcome.retryable && port.provisioning !== "FAILED") await recordFailed(tx, "output-port", port.id, port.provisioning, outcome);
     });
     return { ok: false, ...outcome };
   }
+}
+
+/** An edit counts as applied only once Kafka itself reports it (configs go through the controller first). */
+async function readBack(spec: { topic: string; partitions: number; configs: Record<string, string> }): Promise<void> {
+  const live = await describeTopic(spec.topic, { lastMessage: false });
+  const differs = !live
+    ? ["the topic is missing"]
+    : [
+        live.partitions !== spec.partitions ? `${live.partitions} partitions` : null,
+        ...Object.entries(spec.configs).map(([k, v]) => (live.configs[k] !== v ? `${k}=${live.configs[k] ?? "unset"}` : null)),
+      ].filter(Boolean);
+  if (differs.length > 0) throw new Error(`Kafka does not report the change yet (${differs.join(", ")})`);
 }
 
 /** A failure no retry can fix is a state change like any other: audited once, when the target becomes FAILED. */

@@ -51,6 +51,8 @@ const AUDIT_IN_SOURCE: Record<string, string> = {
   unlinkPrincipal: "lib/organisation/principals.ts",
   createTeam: "lib/organisation/teams.ts",
   editDataProduct: "lib/catalog/edit-data-product.ts",
+  changeTopicConfig: "lib/catalog/change-topic-config.ts",
+  retryOutputPort: "lib/catalog/change-topic-config.ts",
 };
 
 let sam: Viewer, priya: Viewer, ada: Viewer;

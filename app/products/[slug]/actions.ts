@@ -4,6 +4,8 @@ import { revalidatePath } from "next/cache";
 import { requestAccess, cancelAccessRequest } from "@/lib/access";
 import { cancelAccessRequestSchema, requestAccessSchema } from "@/lib/access/schemas";
 import { action } from "@/lib/server-action";
+import { changeTopicConfig, retryOutputPort } from "@/lib/catalog";
+import { changeTopicConfigSchema, retryOutputPortSchema } from "@/lib/catalog/schemas";
 
 export const requestAccessAction = action(requestAccessSchema, async (viewer, input) => {
   const result = await requestAccess(viewer, input);
@@ -15,4 +17,16 @@ export const cancelAccessRequestAction = action(cancelAccessRequestSchema, async
   await cancelAccessRequest(viewer, input.requestId);
   revalidatePath("/access");
   return { cancelled: true };
+});
+
+export const changeTopicConfigAction = action(changeTopicConfigSchema, async (viewer, input) => {
+  const result = await changeTopicConfig(viewer, input);
+  revalidatePath("/products/[slug]", "page");
+  return result;
+});
+
+export const retryOutputPortAction = action(retryOutputPortSchema, async (viewer, input) => {
+  const result = await retryOutputPort(viewer, input.portId);
+  revalidatePath("/products/[slug]", "page");
+  return result;
 });

@@ -22,7 +22,9 @@ import { Conformance } from "@/components/contracts/conformance";
 import { SampleData } from "@/components/contracts/sample-data";
 import { ProductTabs } from "@/components/dashboard/product-tabs";
 import { classificationTone, lifecycleTone, title } from "@/components/catalog/labels";
-import { cancelAccessRequestAction, requestAccessAction } from "./actions";
+import { cancelAccessRequestAction, changeTopicConfigAction, requestAccessAction, retryOutputPortAction } from "./actions";
+import { ActionButton } from "@/components/forms/action-button";
+import { TopicConfigForm } from "@/components/products/topic-config-form";
 
 type Params = { params: Promise<{ slug: string }> };
 
@@ -64,6 +66,7 @@ export default async function ProductPage({ params }: Params) {
         : access;
   const maintainers = product.ownerTeam.memberships.map((m) => m.user);
   const owner = can(viewer, { permission: "manage:contract", product });
+  const canEdit = can(viewer, { permission: "edit:data-product", product });
 
   return (
     <article className="space-y-6">
@@ -76,7 +79,7 @@ export default async function ProductPage({ params }: Params) {
           <Badge tone={lifecycleTone[product.lifecycle]}>{title(product.lifecycle)}</Badge>
           <Badge tone={classificationTone[product.classification]}>{title(product.classification)}</Badge>
           {product.containsPii ? <Badge tone="rose">Personal data</Badge> : null}
-          {can(viewer, { permission: "edit:data-product", product }) ? (
+          {canEdit ? (
             <Link href={`/products/${product.slug}/edit`} className="ml-auto text-sm font-medium text-indigo-700 hover:underline">
               Edit product
             </Link>
@@ -132,6 +135,23 @@ export default async function ProductPage({ params }: Params) {
                     <Alert tone="warning" title="Kafka has not caught up yet">{port.provisioningError}</Alert>
                   ) : null}
                   <PortDeprecation port={port} ports={product.outputPorts} />
+                  {canEdit && port.provisioning !== "APPLIED" ? (
+                    <ActionButton variant="secondary" size="sm" action={retryOutputPortAction} input={{ portId: port.id }} label="Retry now" pendingLabel="Retrying…" done="Tried again" />
+                  ) : null}
+                  {canEdit ? (
+                    <details className="rounded-md ring-1 ring-slate-200">
+                      <summary className="cursor-pointer px-3 py-2 text-sm font-medium text-slate-800">Change topic configuration</summary>
+                      <div className="border-t border-slate-100 p-3">
+                        <TopicConfigForm
+                          portId={port.id}
+                          topic={port.topic}
+                          policies={policies}
+                          submit={changeTopicConfigAction}
+                          current={{ partitions: port.partitions, replicationFactor: port.replicationFactor, retentionHours: Number(port.retentionMs / 3_600_000n), cleanupPolicy: port.cleanupPolicy }}
+                        />
+                      </div>
+                    </details>
+                  ) : null}
                   <Suspense fallback={<p className="text-sm text-slate-500">Reading live figures from Kafka…</p>}>
                     <LiveTopic topic={port.topic} />
                   </Suspense>
