@@ -1,3 +1,4 @@
+import { jsonTextProblem } from "@/lib/validation";
 import type { ParseResult, SchemaFormat } from "../model";
 import { parseAvro } from "./avro";
 import { parseJsonSchema } from "./json-schema";
@@ -5,9 +6,11 @@ import { parseProtobuf } from "./protobuf";
 
 /** Parses and validates a schema text in its format; a failure carries the line and column. */
 export function parseSchema(format: SchemaFormat, text: string): ParseResult {
-  if (format === "AVRO") return parseAvro(text);
-  if (format === "JSON_SCHEMA") return parseJsonSchema(text);
-  return parseProtobuf(text);
+  const result = format === "AVRO" ? parseAvro(text) : format === "JSON_SCHEMA" ? parseJsonSchema(text) : parseProtobuf(text);
+  if (!result.ok) return result;
+  // "\u0000" is valid JSON, but PostgreSQL's jsonb cannot store it: the stored definition obeys the text rules too.
+  const problem = jsonTextProblem(result.schema.definition);
+  return problem ? { ok: false, issue: { line: 1, column: 1, message: `In the schema's strings: ${problem}` } } : result;
 }
 
 /** The text of a stored definition (the database keeps Avro/JSON parsed, Protobuf as {proto}). */

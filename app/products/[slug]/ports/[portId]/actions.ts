@@ -5,7 +5,7 @@ import { previewSchemaVersion, publishSchemaVersion, setPortCompatibility, start
 import { compatibilityInputSchema, majorVersionInputSchema, schemaVersionInputSchema } from "@/lib/contracts/schemas";
 import { action } from "@/lib/server-action";
 
-export const previewSchemaVersionAction = action(schemaVersionInputSchema, (viewer, input) => previewSchemaVersion(viewer, input));
+export const previewSchemaVersionAction = action(schemaVersionInputSchema, async (viewer, input) => await previewSchemaVersion(viewer, input));
 
 export const publishSchemaVersionAction = action(schemaVersionInputSchema, async (viewer, input) => {
   const { version, registryId } = await publishSchemaVersion(viewer, input);
