@@ -5,6 +5,7 @@ import { createColumnHelper, createSortedRowModel, flexRender, rowSortingFeature
 import { useState } from "react";
 import type { ProductHealthRow } from "@/lib/dashboards/types";
 import { Badge } from "@/components/ui/badge";
+import { compareNames } from "./compare-names";
 import { formatAge, formatCount, formatRate } from "./format";
 import { Sparkline } from "./sparkline";
 
@@ -32,6 +33,7 @@ function FreshnessCell({ row }: { row: ProductHealthRow }) {
 const columns = col.columns([
   col.accessor("name", {
     header: "Product",
+    sortFn: (a, b) => compareNames(a.original.name, b.original.name),
     cell: (c) => (
       <div>
         <Link href={`/products/${c.row.original.slug}/health`} className="font-medium text-indigo-700 hover:underline">
