@@ -5,6 +5,7 @@ import { requireViewer } from "@/lib/auth/session";
 import { getPublishContext } from "@/lib/contracts";
 import { DomainError } from "@/lib/errors";
 import { Badge } from "@/components/ui/badge";
+import { PortPageHeader } from "@/components/contracts/port-page-header";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { CompatibilitySetting } from "@/components/contracts/compatibility-setting";
 import { PublishVersion } from "@/components/contracts/publish-version";
@@ -28,24 +29,13 @@ export default async function PublishPage({ params }: Params) {
   const { product, port } = ctx;
   return (
     <div className="space-y-6">
-      <div>
-        <p className="text-sm text-slate-500">
-          <Link href={`/products/${product.slug}`} className="text-indigo-700 hover:underline">
-            {product.name}
-          </Link>{" "}
-          · output port {port.name}
-        </p>
-        <h1 className="mt-1 text-2xl font-semibold tracking-tight">
-          Publish a new schema version of <span className="font-mono text-xl">{port.topic}</span>
-        </h1>
-        <p className="mt-2 flex flex-wrap items-center gap-2 text-sm text-slate-600">
-          {ctx.currentVersion ? <>Current: version {ctx.currentVersion}</> : "No schema yet"}
-          <Badge tone="indigo">{port.compatibility}</Badge>
-          <Link href={`/products/${product.slug}/ports/${port.id}/versions`} className="text-indigo-700 hover:underline">
-            All versions
-          </Link>
-        </p>
-      </div>
+      <PortPageHeader product={product} port={port} title="Publish a new schema version of">
+        {ctx.currentVersion ? <>Current: version {ctx.currentVersion}</> : "No schema yet"}
+        <Badge tone="indigo">{port.compatibility}</Badge>
+        <Link href={`/products/${product.slug}/ports/${port.id}/versions`} className="text-indigo-700 hover:underline">
+          All versions
+        </Link>
+      </PortPageHeader>
       <Card>
         <CardHeader title="Compatibility mode" description="The Schema Registry enforces it on every registration; Meshport sets it on the subject explicitly." />
         <CardBody>

@@ -7,6 +7,7 @@ import { getPortVersions } from "@/lib/contracts";
 import { formatLabel } from "@/lib/contracts/model";
 import { DomainError } from "@/lib/errors";
 import { Badge } from "@/components/ui/badge";
+import { PortPageHeader } from "@/components/contracts/port-page-header";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 
@@ -31,25 +32,14 @@ export default async function VersionsPage({ params, searchParams }: Params) {
   const owner = can(viewer, { permission: "manage:contract", product });
   return (
     <div className="space-y-6">
-      <div>
-        <p className="text-sm text-slate-500">
-          <Link href={`/products/${product.slug}`} className="text-indigo-700 hover:underline">
-            {product.name}
-          </Link>{" "}
-          · output port {port.name}
-        </p>
-        <h1 className="mt-1 text-2xl font-semibold tracking-tight">
-          Schema versions of <span className="font-mono text-xl">{port.topic}</span>
-        </h1>
-        <p className="mt-2 flex flex-wrap items-center gap-2 text-sm text-slate-600">
-          Subject <span className="font-mono">{port.topic}-value</span> <Badge tone="indigo">{port.compatibility}</Badge>
-          {owner ? (
-            <Link href={`/products/${product.slug}/ports/${port.id}/publish`} className="text-indigo-700 hover:underline">
-              Publish a new version
-            </Link>
-          ) : null}
-        </p>
-      </div>
+      <PortPageHeader product={product} port={port} title="Schema versions of">
+        Subject <span className="font-mono">{port.topic}-value</span> <Badge tone="indigo">{port.compatibility}</Badge>
+        {owner ? (
+          <Link href={`/products/${product.slug}/ports/${port.id}/publish`} className="text-indigo-700 hover:underline">
+            Publish a new version
+          </Link>
+        ) : null}
+      </PortPageHeader>
 
       {versions.length === 0 ? (
         <EmptyState title="No schema yet">The owners have not published a schema for this port.</EmptyState>
