@@ -11,7 +11,7 @@ import { cancelAccessRequest, decideAccessRequest, requestAccess } from "@/lib/a
 import { closeKafka, listAcls } from "@/lib/kafka";
 import { stopProvisioning } from "@/lib/provisioning";
 import { DomainError } from "@/lib/errors";
-import { consumeOne, describeTopicAsAdmin, produceAs } from "../support/kafka-clients";
+import { consumeOne, describeTopicAsAdmin, eventually, produceAs } from "../support/kafka-clients";
 import { inDays, teamId, unique, viewerByEmail } from "../support/viewers";
 
 let sam: Viewer; // Sales maintainer
@@ -76,7 +76,7 @@ describe("creating a data product", () => {
     expect(topic.configs["retention.ms"]).toBe(String(6 * 3_600_000));
     expect(topic.configs["cleanup.policy"]).toBe("delete");
 
-    const acls = await listAcls({ principal: "User:team-sales" });
+    const acls = await eventually(() => listAcls({ principal: "User:team-sales" }), (l) => l.some((a) => a.name === created.topic && a.operation === "WRITE"), 5000);
     const onTopic = acls.filter((a) => a.resourceType === "TOPIC" && a.name === created.topic).map((a) => a.operation).sort();
     // The owner writes and reads its own topic (docs/decisions/0034).
     expect(onTopic).toEqual(["DESCRIBE", "READ", "WRITE"]);

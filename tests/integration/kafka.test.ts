@@ -124,7 +124,8 @@ describe("lib/kafka against a real broker", () => {
     const spec: AclSpec = { principal: "User:team-data-platform", topic, access: "CONSUME" };
     await grant(spec);
     await grant(spec); // idempotent
-    const bindings = await listAcls({ principal: "User:team-data-platform" });
+    // The broker's authorizer applies ACL records shortly after the controller commits them (KRaft).
+    const bindings = await eventually(() => listAcls({ principal: "User:team-data-platform" }), (b) => b.some((x) => x.name === topic && x.operation === "READ"), 5000);
     expect(bindings.filter((b) => b.name === topic).map((b) => b.operation).sort()).toEqual(["DESCRIBE", "READ"]);
     expect(bindings).toContainEqual({ resourceType: "GROUP", name: "team-data-platform.", patternType: "PREFIXED", principal: "User:team-data-platform", host: "*", operation: "READ", permission: "ALLOW" });
 
@@ -134,7 +135,8 @@ describe("lib/kafka against a real broker", () => {
 
     const { removed } = await removeAcls(spec, await desiredForPrincipals([spec.principal]));
     expect(removed).toHaveLength(3);
-    expect((await listAcls({ principal: "User:team-data-platform" })).filter((b) => b.name === topic || b.name === "team-data-platform.")).toEqual([]);
+    const mine = (b: { name: string }) => b.name === topic || b.name === "team-data-platform.";
+    expect((await eventually(() => listAcls({ principal: "User:team-data-platform" }), (left) => !left.some(mine), 5000)).filter(mine)).toEqual([]);
     expect((await consumeOne("team-data-platform", topic, `team-data-platform.${randomUUID()}`)) as { refused: string }).toMatchObject({ refused: expect.stringMatching(REFUSED) });
   });
 

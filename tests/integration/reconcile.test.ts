@@ -95,7 +95,7 @@ describe("reconciling grants with Kafka's ACLs", () => {
     const team = await newTeamWithMember("priya@example.com");
     const [a, b] = [await grantedProduct(team), await grantedProduct(team)];
     const group = { principal: team.principal, resourceType: "GROUP" as const };
-    expect(await listAcls(group)).toHaveLength(1); // one group-prefix ACL serves both grants
+    expect(await eventually(() => listAcls(group), (l) => l.length > 0, 5000)).toHaveLength(1); // one group-prefix ACL serves both grants
     // Drift: b's topic READ deleted by hand. The old decision, read from the broker, then dropped the group ACL.
     await deleteAclBindings((await topicAcls(b.topic, team.principal)).filter((x) => x.operation === "READ"));
     await eventually(() => topicAcls(b.topic, team.principal), (left) => !left.some((x) => x.operation === "READ"), 5000);
@@ -107,7 +107,9 @@ describe("reconciling grants with Kafka's ACLs", () => {
     // The reconciler repairs b's READ from the database's records; the group ACL is still there.
     const report = await reconcileAcls();
     expect(report.restored).toBeGreaterThanOrEqual(1);
-    expect((await topicAcls(b.topic, team.principal)).map((x) => x.operation).sort()).toEqual(["DESCRIBE", "READ"]);
+    // The broker's authorizer applies ACL records shortly after the controller commits them (KRaft).
+    const repaired = await eventually(() => topicAcls(b.topic, team.principal), (l) => l.some((x) => x.operation === "READ"), 5000);
+    expect(repaired.map((x) => x.operation).sort()).toEqual(["DESCRIBE", "READ"]);
     expect(await listAcls(group)).toHaveLength(1);
   });
 });
