@@ -12,6 +12,8 @@ export async function register() {
   await startContractJobs().catch((e: unknown) => console.error("[worker] could not start the contract jobs:", e));
   const { startCollector } = await import("@/lib/cluster-index");
   startCollector();
+  const { startAuditJobs } = await import("@/lib/audit/jobs");
+  await startAuditJobs().catch((e: unknown) => console.error("[worker] could not start the audit jobs:", e));
   const { startDashboardJobs } = await import("@/lib/dashboards");
   await startDashboardJobs().catch((e: unknown) => console.error("[worker] could not start the dashboard jobs:", e));
 }

@@ -56,6 +56,8 @@ const appSchema = z
     MESHPORT_RECONCILE_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
     /** How often the collector reads the cluster into Meshport's index (lib/cluster-index, docs/decisions/0040). */
     MESHPORT_INDEX_INTERVAL_SECONDS: z.coerce.number().int().min(5).max(3600).default(30),
+    /** Days the audit log keeps events; unset keeps everything. Pruning is itself audited (lib/audit/retention.ts). */
+    MESHPORT_AUDIT_RETENTION_DAYS: z.preprocess((v) => (v === "" ? undefined : v), z.coerce.number().int().min(1).max(36_500).optional()),
     /** Gzip responses in Node (docs/decisions/0016). */
     MESHPORT_COMPRESS: bool,
     /** next build's output folder (tests and the benchmark build into their own). */
