@@ -45,7 +45,8 @@ async function ensureCluster() {
   const wanted = Array.from({ length: GROUPS }, (_, i) => `bench-g${String(i).padStart(4, "0")}`).filter((g) => !groups.has(g));
   if (wanted.length) {
     await new Promise((r) => setTimeout(r, 5000)); // leaders for the new topics
-    const producer = kafka.producer();
+    // Leaders of thousands of new topics come up over seconds on a busy machine: retry, do not fail.
+    const producer = kafka.producer({ retry: { retries: 12, initialRetryTime: 500, maxRetryTime: 10_000 } });
     await producer.connect();
     for (let i = 0; i < GROUPS; i += 200) {
       await producer.sendBatch({ topicMessages: Array.from({ length: 200 }, (_, k) => ({ topic: name(i + k), messages: Array.from({ length: 5 }, (_, m) => ({ partition: 0, value: `m${m}` })) })) });
