@@ -71,16 +71,18 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
                     <td>{e.actorLabel}</td>
                     <td className="font-medium">{e.action}</td>
                     <td className="text-xs">
-                      <span className="text-slate-500">{e.targetType}</span>{" "}
-                      {link ? (
-                        <Link href={link.href} className="text-indigo-700 hover:underline">
-                          {link.label}
-                        </Link>
-                      ) : (
-                        <span className="font-mono">{e.targetId.slice(-8)}</span>
-                      )}
+                      <div className="text-slate-500">{e.targetType}</div>
                       <div>
-                        <Link href={`/admin/audit?${new URLSearchParams({ target: e.targetId }).toString()}`} className="text-slate-600 hover:underline">
+                        {link ? (
+                          <Link href={link.href} className="text-indigo-700 underline">
+                            {link.label}
+                          </Link>
+                        ) : (
+                          <span className="font-mono">{e.targetId.slice(-8)}</span>
+                        )}
+                      </div>
+                      <div>
+                        <Link href={`/admin/audit?${new URLSearchParams({ target: e.targetId }).toString()}`} className="text-slate-600 underline">
                           its history
                         </Link>
                       </div>
