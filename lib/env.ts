@@ -93,6 +93,8 @@ const toolSchema = z.object({
   BENCH_INDEX_PORT: port(3181),
   /** Rounds of the access-latency benchmark. */
   RUNS: positiveInt(20),
+  /** bench:audit — events in the log it exports. */
+  AUDIT_EVENTS: positiveInt(1_000_000),
   /** bench:reconcile: synthetic grants, timed passes, repairs measured, and the loop's interval (default the app's). */
   GRANTS: positiveInt(1000),
   PASSES: positiveInt(10),

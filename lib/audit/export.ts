@@ -42,7 +42,9 @@ export async function* exportAuditEvents(viewer: Viewer, filter: AuditFilter, fo
   const conditions = auditConditions(filter);
   let last: { at: Date; id: string } | null = null;
   for (;;) {
-    const page: Prisma.Sql[] = last ? [...conditions, Prisma.sql`("at", "id") < (${utc(last.at)}, ${last.id})`] : conditions;
+    // "at" <= … lets the index on "at" start each batch where the last one ended (the row
+    // comparison alone cannot use it); the row comparison breaks ties between equal times.
+    const page: Prisma.Sql[] = last ? [...conditions, Prisma.sql`"at" <= ${utc(last.at)}`, Prisma.sql`("at", "id") < (${utc(last.at)}, ${last.id})`] : conditions;
     const rows: AuditRow[] = await queryRows<AuditRow>(Prisma.sql`
       SELECT ${AUDIT_COLUMNS}
       FROM "AuditEvent" ${whereClause(page)}
