@@ -99,7 +99,10 @@ async function readGroups(admin: Admin): Promise<GroupRead[]> {
  */
 export async function readCluster(budgetMs: number): Promise<ClusterRead> {
   const brokers = kafkaBrokers();
-  const kafka = new Kafka({ ...kafkaConfig(), logLevel: logLevel.NOTHING });
+  // One request may take the whole budget: metadata for 10,000 topics can outlast the user-facing
+  // KAFKA_REQUEST_TIMEOUT_MS on a busy broker, and this read is background work bounded by budgetMs.
+  const config = kafkaConfig();
+  const kafka = new Kafka({ ...config, requestTimeout: Math.max(config.requestTimeout ?? 0, budgetMs), logLevel: logLevel.NOTHING });
   const cluster = internalCluster(kafka);
   const admin = kafka.admin();
   let timer: NodeJS.Timeout | undefined;
