@@ -1,4 +1,4 @@
-import { standardDownload } from "@/lib/contracts/standards";
+import { standardDownload } from "@/lib/contracts/standards/download";
 
 export const dynamic = "force-dynamic";
 
