@@ -1,4 +1,5 @@
 import "server-only";
+import { isDeepStrictEqual } from "node:util";
 import { db, Prisma } from "@/lib/db";
 import { assertCan, type Viewer } from "@/lib/auth";
 import { recordAudit } from "@/lib/audit";
@@ -53,7 +54,8 @@ export async function saveContract(viewer: Viewer, productId: string, input: Pro
 
       const latest = await tx.contractVersion.findFirst({ where: { dataProductId: productId }, orderBy: { version: "desc" } });
       const after = snapshotOf(product, input);
-      if (latest && JSON.stringify(latest.snapshot) === JSON.stringify(after)) return { version: latest.version, changed: false };
+      // jsonb keeps keys in its own order: compare values, not texts.
+      if (latest && isDeepStrictEqual(latest.snapshot, JSON.parse(JSON.stringify(after)))) return { version: latest.version, changed: false };
       let version = latest?.version ?? 0;
       if (!latest && opts.baseline) {
         version += 1;
