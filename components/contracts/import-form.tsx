@@ -27,7 +27,9 @@ export function ImportForm({
   create: (input: ImportInput) => Promise<ActionResult<Created>>;
 }) {
   const router = useRouter();
+  // The ref tells the action which step runs; the state says it on the buttons.
   const mode = useRef<"preview" | "create">("preview");
+  const [step, setStep] = useState<"preview" | "create">("preview");
   const [shown, setShown] = useState<{ preview: ImportPreview; key: string } | null>(null);
   const run = async (input: ImportInput): Promise<ActionResult<Outcome>> => {
     const r = mode.current === "create" ? await create(input) : await preview(input);
@@ -92,12 +94,18 @@ export function ImportForm({
       </div>
       {current ? <ImportPreviewCard preview={current} /> : null}
       <div className="flex justify-end gap-3">
-        <Button type="submit" variant={current ? "secondary" : "primary"} disabled={pending} onClick={() => (mode.current = "preview")}>
-          {pending && mode.current === "preview" ? "Checking…" : "Preview"}
+        <Button type="submit" variant={current ? "secondary" : "primary"} disabled={pending} onClick={() => {
+            mode.current = "preview";
+            setStep("preview");
+          }}>
+          {pending && step === "preview" ? "Checking…" : "Preview"}
         </Button>
         {current ? (
-          <Button type="submit" disabled={pending} onClick={() => (mode.current = "create")}>
-            {pending && mode.current === "create" ? "Creating…" : "Create product"}
+          <Button type="submit" disabled={pending} onClick={() => {
+              mode.current = "create";
+              setStep("create");
+            }}>
+            {pending && step === "create" ? "Creating…" : "Create product"}
           </Button>
         ) : null}
       </div>
