@@ -1,6 +1,5 @@
 import { readFile } from "node:fs/promises";
 import { parse } from "yaml";
-import { createProductWithPort } from "../tests/support/factories";
 import { expect, signInAs, test, unique } from "./support/fixtures";
 
 // The rest of the data contract on the real portal: an owner edits its objectives, terms and support,
@@ -9,11 +8,20 @@ import { expect, signInAs, test, unique } from "./support/fixtures";
 
 test("an owner edits the contract, downloads it as ODCS, and imports a product from an ODCS file", async ({ browser }) => {
   test.setTimeout(180_000);
-  const product = await createProductWithPort("sales", unique("e2e-contract"), [
-    { name: "id", type: "string" },
-    { name: "qty", type: "int" },
-  ]);
+  const slugOf = unique("e2e-contract");
+  const product = { slug: slugOf, topic: `sales.${slugOf}.v1` };
   const sam = await signInAs(browser, "Sam Rivera");
+
+  // Sam's team creates the product through the form (Kafka topic and registry subject included).
+  await sam.goto("/products/new");
+  await sam.getByLabel("Name").fill(`E2E Forecasts ${product.slug}`);
+  await sam.getByLabel("Identifier").fill(product.slug);
+  await sam.getByLabel("Description").fill("Forecasts for the contract journey.");
+  await sam.getByLabel("Tags").fill("e2e");
+  await sam.getByLabel("Retention, hours").fill("72");
+  await sam.getByLabel("Schema (optional)").fill(JSON.stringify({ type: "record", name: "Forecast", fields: [{ name: "id", type: "string" }, { name: "qty", type: "int" }] }));
+  await sam.getByRole("button", { name: "Create data product" }).click();
+  await expect(sam.getByRole("heading", { level: 1, name: `E2E Forecasts ${product.slug}` })).toBeVisible();
 
   // Edit: availability, support, terms. The first save keeps the contract as created as version 1.
   await sam.goto(`/products/${product.slug}`);
