@@ -1,3 +1,4 @@
+import { Fragment } from "react";
 import { getContract } from "@/lib/contracts";
 import { supportHref, type ContractSnapshot, type ProductContractInput } from "@/lib/contracts/contract-model";
 import { describeRule } from "@/lib/contracts/quality";
@@ -29,14 +30,14 @@ function Promises({ s }: { s: ContractSnapshot }) {
         )}
       </dd>
       {s.ports.map((p) => (
-        <div key={p.topic} className="contents">
+        <Fragment key={p.topic}>
           <dt className="font-mono text-xs text-slate-500">{p.topic}</dt>
           <dd className="text-xs text-slate-600">
             schema {p.schemaVersion !== null ? `v${p.schemaVersion}` : "none"}
             {p.qualityRules.length > 0 ? ` · ${p.qualityRules.map(describeRule).join("; ")}` : ""}
             {p.personalDataFields.length > 0 ? ` · personal data: ${p.personalDataFields.join(", ")}` : ""}
           </dd>
-        </div>
+        </Fragment>
       ))}
     </dl>
   );
