@@ -55,6 +55,15 @@ test("an owner edits the contract, downloads it as ODCS, and imports a product f
   expect(odcs.servers[0]).toMatchObject({ type: "kafka", customProperties: expect.arrayContaining([{ property: "topic", value: product.topic }]) });
   expect(odcs.schema[0].properties.map((p: { name: string; logicalType: string }) => [p.name, p.logicalType])).toEqual([["id", "string"], ["qty", "integer"]]);
 
+  // The stable URLs answer like the product page: a product nobody can see is a 404, a signed-out visitor signs in first.
+  expect((await sam.request.get(`/products/${product.slug}/product.odps.yaml`)).status()).toBe(200);
+  expect((await sam.request.get("/products/no-such-product/contract.odcs.yaml")).status()).toBe(404);
+  const anonymous = await browser.newContext();
+  const signedOut = await anonymous.request.get(`/products/${product.slug}/contract.odcs.yaml`, { maxRedirects: 0 });
+  expect(signedOut.status()).toBe(307);
+  expect(signedOut.headers().location).toContain("/signin");
+  await anonymous.close();
+
   // Import a new product from an ODCS file: an error at its line, fixed, previewed, created.
   const slug = unique("e2e-imported");
   const lines = [
