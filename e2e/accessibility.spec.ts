@@ -12,7 +12,7 @@ async function seriousViolations(page: Page) {
 // The catalog and product pages are checked in catalog.spec.ts; these are the other daily pages.
 test("access, request, creation, policy, audit and drift pages have no serious accessibility violations", async ({ browser }) => {
   const sam = await signInAs(browser, "Sam Rivera");
-  for (const path of ["/access", "/products/new", "/notifications"]) {
+  for (const path of ["/access", "/products/new", "/products/import", "/notifications"]) {
     await sam.goto(path);
     await expect(sam.getByRole("heading", { level: 1 })).toBeVisible();
     expect(await seriousViolations(sam), path).toEqual([]);

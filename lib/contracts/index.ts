@@ -13,3 +13,4 @@ export { syncPortSchemas, registrySchemaOf } from "./registry-sync";
 export { checkPortConformance, checkAllConformance, decodeMessages, SAMPLE_SIZE } from "./conformance";
 export { CONFORMANCE_CRON } from "./jobs";
 export { setPortContract, portContractSchema, type PortContractInput } from "./set-contract";
+export { setProductContract, getContract, type ContractView } from "./product-contract";

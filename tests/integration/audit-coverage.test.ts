@@ -14,6 +14,10 @@ import { addComment, cancelAccessRequest, decideAccessRequest, requestAccess, re
 import { commentSchema, decideAccessRequestSchema, requestAccessSchema, revokeAccessSchema } from "@/lib/access/schemas";
 import { loadPolicies, policiesFormSchema, updatePolicies } from "@/lib/governance";
 import { reconcileNow } from "@/lib/provisioning";
+import { setProductContract } from "@/lib/contracts";
+import { productContractSchema } from "@/lib/contracts/contract-model";
+import { importProduct } from "@/lib/contracts/standards";
+import { importInputSchema } from "@/lib/contracts/standards/import-input";
 import { inDays, teamId, unique, viewerByEmail } from "../support/viewers";
 
 type ServerAction = { file: string; name: string; calls: string[] };
@@ -38,6 +42,7 @@ function serverActions(): ServerAction[] {
 const NOT_AUDITED: Record<string, string> = {
   markNotificationsRead: "marks the viewer's own notices read",
   previewSchemaVersion: "checks a draft schema against the registry and writes nothing",
+  previewImport: "reads the ODCS/ODPS files and shows the product it would create; writes nothing",
 };
 
 // Functions that landed as this test was finished (ownership admin, contracts): for them only, the check is
@@ -89,6 +94,21 @@ const SCENARIOS: Array<[string, () => Promise<string[]>]> = [
           }),
         );
         state.productId = (await db.dataProduct.findUniqueOrThrow({ where: { slug: product.slug } })).id;
+      }),
+  ],
+  [
+    "setProductContract",
+    () =>
+      auditedBy(sam, () =>
+        setProductContract(sam, productContractSchema.parse({ productId: state.productId, availabilityPercent: "99.5", retentionObjectiveHours: "", termsOfUse: "Audit terms.", supportChannel: "audit@example.com" })),
+      ),
+  ],
+  [
+    "importProduct",
+    () =>
+      auditedBy(sam, async () => {
+        const odcs = ["apiVersion: v3.0.2", "kind: DataContract", `id: ${unique("audit-import")}`, "version: 1.0.0", "status: active", "tags: [test]", "description:", "  purpose: Imported by the audit coverage test.", "schema:", "  - name: events", "    properties:", "      - name: id", "        logicalType: string", "        required: true"].join("\n");
+        await importProduct(sam, importInputSchema.parse({ ownerTeamId: sales, odcs }));
       }),
   ],
   [

@@ -6,6 +6,8 @@ import { cancelAccessRequestSchema, requestAccessSchema } from "@/lib/access/sch
 import { action } from "@/lib/server-action";
 import { changeTopicConfig, retryOutputPort } from "@/lib/catalog";
 import { changeTopicConfigSchema, retryOutputPortSchema } from "@/lib/catalog/schemas";
+import { setProductContract } from "@/lib/contracts";
+import { productContractSchema } from "@/lib/contracts/contract-model";
 
 export const requestAccessAction = action(requestAccessSchema, async (viewer, input) => {
   const result = await requestAccess(viewer, input);
@@ -27,6 +29,12 @@ export const changeTopicConfigAction = action(changeTopicConfigSchema, async (vi
 
 export const retryOutputPortAction = action(retryOutputPortSchema, async (viewer, input) => {
   const result = await retryOutputPort(viewer, input.portId);
+  revalidatePath("/products/[slug]", "page");
+  return result;
+});
+
+export const setProductContractAction = action(productContractSchema, async (viewer, input) => {
+  const result = await setProductContract(viewer, input);
   revalidatePath("/products/[slug]", "page");
   return result;
 });

@@ -20,9 +20,10 @@ import { ConnectionSnippets } from "@/components/products/connection-snippets";
 import { PortContractLine, PortDeprecation } from "@/components/contracts/port-contract";
 import { Conformance } from "@/components/contracts/conformance";
 import { SampleData } from "@/components/contracts/sample-data";
+import { ProductContract } from "@/components/contracts/product-contract";
 import { ProductTabs } from "@/components/dashboard/product-tabs";
 import { classificationTone, lifecycleTone, title } from "@/components/catalog/labels";
-import { cancelAccessRequestAction, changeTopicConfigAction, requestAccessAction, retryOutputPortAction } from "./actions";
+import { cancelAccessRequestAction, changeTopicConfigAction, requestAccessAction, retryOutputPortAction, setProductContractAction } from "./actions";
 import { ActionButton } from "@/components/forms/action-button";
 import { TopicConfigForm } from "@/components/products/topic-config-form";
 
@@ -110,6 +111,10 @@ export default async function ProductPage({ params }: Params) {
               ) : null}
             </CardBody>
           </Card>
+
+          <Suspense fallback={<p className="text-sm text-slate-500">Reading the contract…</p>}>
+            <ProductContract product={product} owner={owner} submit={setProductContractAction} />
+          </Suspense>
 
           {product.outputPorts.map((port) => {
             const current = port.schemaVersions[0];

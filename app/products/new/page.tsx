@@ -1,3 +1,4 @@
+import Link from "next/link";
 import type { Metadata } from "next";
 import { requireViewer } from "@/lib/auth/session";
 import { creationOptions } from "@/lib/catalog";
@@ -16,6 +17,11 @@ export default async function NewProductPage() {
         <h1 className="text-2xl font-semibold tracking-tight">New data product</h1>
         <p className="mt-1 text-sm text-slate-600">
           Meshport checks the organisation&apos;s policies, creates the Kafka topic and gives your team&apos;s principal WRITE on it.
+        </p>
+        <p className="mt-1 text-sm">
+          <Link href="/products/import" className="font-medium text-indigo-700 hover:underline">
+            Import from ODCS / ODPS files instead
+          </Link>
         </p>
       </div>
       {teams.length === 0 ? (
