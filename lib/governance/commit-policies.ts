@@ -47,7 +47,15 @@ export async function commitPolicies(
     }
     const version = latest.number + 1;
     await tx.policyVersion.create({
-      data: { number: version, policies: next as Prisma.InputJsonValue, source: options.source, createdById: actorId(actor), actorLabel: actorLabel(actor) },
+      data: {
+        number: version,
+        policies: next as Prisma.InputJsonValue,
+        // Against the set in force, so the history says what this version did even if rows were edited outside Meshport.
+        changes: changes as Prisma.InputJsonValue,
+        source: options.source,
+        createdById: actorId(actor),
+        actorLabel: actorLabel(actor),
+      },
     });
     await recordAudit(tx, {
       actor,

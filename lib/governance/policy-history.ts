@@ -3,7 +3,7 @@ import { db } from "@/lib/db";
 import { assertCan, type Viewer } from "@/lib/auth";
 import { parseStoredPolicies } from "./load-policies";
 import type { Policies } from "./policies";
-import { diffPolicies, type PolicyChange } from "./policy-diff";
+import { diffPolicies, POLICY_KEYS, POLICY_LABELS, type PolicyChange } from "./policy-diff";
 
 export type PolicyVersionSummary = { number: number; createdAt: Date; actorLabel: string; source: string };
 export type PolicyVersionView = PolicyVersionSummary & {
@@ -21,18 +21,17 @@ export async function latestPolicyVersion(): Promise<PolicyVersionSummary | null
 /** The newest `limit` versions, newest first, each with what it changed (before → after per policy). Admins only. */
 export async function listPolicyVersions(viewer: Viewer, limit = 50): Promise<PolicyVersionView[]> {
   assertCan(viewer, { permission: "manage:policies" });
-  // One more than shown: the oldest shown version's changes are against the one before it.
-  const rows = await db.policyVersion.findMany({ orderBy: { number: "desc" }, take: limit + 1, select: { ...SUMMARY, policies: true } });
-  return rows.slice(0, limit).map((row, i) => {
-    const previous = rows[i + 1];
-    return {
-      number: row.number,
-      createdAt: row.createdAt,
-      actorLabel: row.actorLabel,
-      source: row.source,
-      changes: previous ? diffPolicies(parseStoredPolicies(previous.policies), parseStoredPolicies(row.policies)) : [],
-    };
-  });
+  const rows = await db.policyVersion.findMany({ orderBy: { number: "desc" }, take: limit, select: { ...SUMMARY, changes: true } });
+  return rows.map(({ changes, ...row }) => ({ ...row, changes: storedChanges(changes) }));
+}
+
+/** The changes a version recorded (written by commitPolicies); anything unreadable shows as none. */
+function storedChanges(value: unknown): PolicyChange[] {
+  if (!Array.isArray(value)) return [];
+  return value.filter(
+    (c): c is PolicyChange =>
+      typeof c === "object" && c !== null && (POLICY_KEYS as readonly unknown[]).includes((c as PolicyChange).key) && typeof (c as PolicyChange).before === "string" && typeof (c as PolicyChange).after === "string",
+  ).map((c) => ({ key: c.key, label: POLICY_LABELS[c.key], before: c.before, after: c.after, tightened: Boolean(c.tightened) }));
 }
 
 /** What changed from version `from` to version `to` (either direction), or null when one does not exist. Admins only. */
