@@ -92,6 +92,13 @@ test("an admin exports the policies as YAML, plans an edit (a bad line first), a
     await expect(newest).toContainText("YAML on this page");
     await expect(newest.getByRole("row").filter({ hasText: "maxPartitions" })).toContainText("→ 8");
 
+    // Any two versions compare, by a link that can be shared.
+    await ada.getByLabel("From").selectOption(String(version));
+    await ada.getByLabel("To").selectOption(String(version + 1));
+    await ada.getByRole("button", { name: "Compare" }).click();
+    await expect(ada).toHaveURL(new RegExp(`from=${version}&to=${version + 1}`));
+    await expect(ada.getByRole("table", { name: `From version ${version} to version ${version + 1}` })).toContainText("→ 8");
+
     await ada.goto("/admin/policies/violations");
     const row = ada.getByRole("row").filter({ hasText: `Wide ${slug}` });
     await expect(row).toContainText(product.topics[0]!);

@@ -15,3 +15,11 @@ export const applyPoliciesSchema = z.object({
   /** The version the plan was made against. */
   baseVersion: wholeNumber({ min: [0, "This is not a version."], max: [2_147_483_647, "This is not a version."] }),
 });
+
+/** A version number from the page's URL (?from=2&to=5): anything else is no version, so no link fails. */
+const versionParam = z.unknown().transform((v) => {
+  const first = Array.isArray(v) ? (v[0] as unknown) : v;
+  return typeof first === "string" && /^[0-9]{1,9}$/.test(first) ? Number(first) : undefined;
+});
+
+export const policyCompareSchema = z.object({ from: versionParam.optional(), to: versionParam.optional() });

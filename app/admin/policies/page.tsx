@@ -3,18 +3,29 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { can } from "@/lib/auth";
 import { requireViewer } from "@/lib/auth/session";
-import { countViolatingProducts, currentPoliciesYaml, defaultPolicies, findViolations, listPolicyVersions, loadComplianceFacts, loadPolicies } from "@/lib/governance";
+import {
+  comparePolicyVersions, countViolatingProducts, currentPoliciesYaml, defaultPolicies, findViolations, listPolicyVersions, loadComplianceFacts, loadPolicies,
+  policyCompareSchema,
+} from "@/lib/governance";
 import { PoliciesForm } from "@/components/governance/policies-form";
 import { PoliciesYaml } from "@/components/governance/policies-yaml";
+import { PolicyCompare } from "@/components/governance/policy-compare";
 import { PolicyHistory } from "@/components/governance/policy-history";
 import { applyPoliciesAction, planPoliciesAction, updatePoliciesAction } from "./actions";
 
 export const metadata: Metadata = { title: "Policies" };
 
-export default async function PoliciesPage() {
+export default async function PoliciesPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const viewer = await requireViewer("/admin/policies");
   if (!can(viewer, { permission: "manage:policies" })) notFound();
-  const [policies, versions, products, yaml] = await Promise.all([loadPolicies(), listPolicyVersions(viewer), loadComplianceFacts(), currentPoliciesYaml()]);
+  const { from, to } = policyCompareSchema.parse(await searchParams);
+  const [policies, versions, products, yaml, compared] = await Promise.all([
+    loadPolicies(),
+    listPolicyVersions(viewer),
+    loadComplianceFacts(),
+    currentPoliciesYaml(),
+    from !== undefined && to !== undefined ? comparePolicyVersions(viewer, from, to) : undefined,
+  ]);
   const violating = countViolatingProducts(findViolations(products, policies));
   return (
     <div className="mx-auto max-w-3xl space-y-6">
@@ -29,6 +40,7 @@ export default async function PoliciesPage() {
       </div>
       <PoliciesForm current={policies} defaults={defaultPolicies} products={products} submit={updatePoliciesAction} />
       <PoliciesYaml key={versions[0]?.number ?? 0} current={yaml} plan={planPoliciesAction} apply={applyPoliciesAction} />
+      {versions.length > 1 ? <PolicyCompare versions={versions.map((v) => v.number)} from={from} to={to} changes={compared} /> : null}
       <PolicyHistory versions={versions} />
     </div>
   );
