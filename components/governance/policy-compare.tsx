@@ -27,14 +27,14 @@ export function PolicyCompare({
       <CardHeader title="Compare versions" description="What changed from one version to another, policy by policy." />
       <CardBody className="space-y-4">
         <form method="get" action="/admin/policies" className="flex flex-wrap items-end gap-3">
-          <Field label="From">
+          <Field label="From version">
             {(p) => (
               <Select {...p} name="from" defaultValue={from ?? versions[1] ?? versions[0]}>
                 {options}
               </Select>
             )}
           </Field>
-          <Field label="To">
+          <Field label="To version">
             {(p) => (
               <Select {...p} name="to" defaultValue={to ?? versions[0]}>
                 {options}
