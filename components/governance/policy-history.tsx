@@ -9,7 +9,7 @@ const SOURCES: Record<string, string> = { form: "form", yaml: "YAML on this page
 export function PolicyHistory({ versions }: { versions: PolicyVersionView[] }) {
   return (
     <Card>
-      <CardHeader title="History" description="Every change is a new version; the newest is in force." />
+      <CardHeader title="History" description="Every change is a new version; the newest is in force. The latest 20 are shown." />
       <CardBody className="space-y-0 divide-y divide-slate-100 p-0">
         {versions.map((v, i) => (
           <details key={v.number} open={i < 3} className="px-5 py-3" aria-label={`Version ${v.number}`}>

@@ -21,7 +21,7 @@ export default async function PoliciesPage({ searchParams }: { searchParams: Pro
   const { from, to } = policyCompareSchema.parse(await searchParams);
   const [policies, versions, products, yaml, compared] = await Promise.all([
     loadPolicies(),
-    listPolicyVersions(viewer),
+    listPolicyVersions(viewer, 20),
     loadComplianceFacts(),
     currentPoliciesYaml(),
     from !== undefined && to !== undefined ? comparePolicyVersions(viewer, from, to) : undefined,
