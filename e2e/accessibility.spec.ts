@@ -23,7 +23,7 @@ test("access, request, creation, policy, audit and drift pages have no serious a
   expect(await seriousViolations(sam), "request page").toEqual([]);
 
   const ada = await signInAs(browser, "Ada Okafor");
-  for (const path of ["/admin/policies", "/admin/audit", "/admin/drift"]) {
+  for (const path of ["/admin/policies", "/admin/policies/violations", "/admin/audit", "/admin/drift"]) {
     await ada.goto(path);
     await expect(ada.getByRole("heading", { level: 1 })).toBeVisible();
     expect(await seriousViolations(ada), path).toEqual([]);

@@ -3,9 +3,11 @@ import type { Prisma, Tx } from "@/lib/db";
 import type { Viewer } from "@/lib/auth/viewer";
 
 export type Actor = Pick<Viewer, "id" | "name"> | "system";
+/** Who an audit event names: an Actor, or a tool the platform team runs outside the portal (`{ tool: "policies-cli" }`). */
+export type AuditActor = Actor | { tool: string };
 
 export type AuditEntry = {
-  actor: Actor;
+  actor: AuditActor;
   /** `entity.verb` in the past tense, e.g. `access-request.approved`. */
   action: string;
   targetType: string;
@@ -26,8 +28,8 @@ function toJson(value: unknown): Prisma.InputJsonValue | undefined {
 export async function recordAudit(tx: Tx, entry: AuditEntry): Promise<void> {
   await tx.auditEvent.create({
     data: {
-      actorId: entry.actor === "system" ? null : entry.actor.id,
-      actorLabel: entry.actor === "system" ? "system" : entry.actor.name,
+      actorId: entry.actor === "system" || "tool" in entry.actor ? null : entry.actor.id,
+      actorLabel: entry.actor === "system" ? "system" : "tool" in entry.actor ? entry.actor.tool : entry.actor.name,
       action: entry.action,
       targetType: entry.targetType,
       targetId: entry.targetId,

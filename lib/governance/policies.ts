@@ -25,6 +25,8 @@ const hours = (what: string) =>
  * The policies, as the admin form sends them and as they are stored: one schema for both (a stored
  * value that no longer passes falls back to the defaults, see load-policies.ts).
  */
+const RETENTION_RANGE_MESSAGE = "The maximum retention must not be below the minimum.";
+
 export const policiesSchema = z
   .object({
     maxPartitions: wholeNumber({ min: [1, "At least 1."], max: [LIMITS.partitions, `At most ${LIMITS.partitions}.`] }),
@@ -42,10 +44,15 @@ export const policiesSchema = z
     /** Weakest schema compatibility mode an active product with consumers may use (lib/contracts satisfiesFloor). */
     minSchemaCompatibility: z.enum(COMPATIBILITY_MODES, { message: "Choose a compatibility mode." }).default("BACKWARD"),
   })
-  .refine((p) => p.minRetentionHours <= p.maxRetentionHours, {
+  .refine((p) => retentionRangeProblem(p.minRetentionHours, p.maxRetentionHours) === null, {
     path: ["maxRetentionHours"],
-    message: "The maximum retention must not be below the minimum.",
+    message: RETENTION_RANGE_MESSAGE,
   });
+
+/** Why a retention range admits no topic at all, or null. The form shows it as the admin types (policy-verdicts.ts). */
+export function retentionRangeProblem(minHours: number, maxHours: number): string | null {
+  return minHours > maxHours ? RETENTION_RANGE_MESSAGE : null;
+}
 export type Policies = z.output<typeof policiesSchema>;
 /** The admin form's schema is the policies' own. */
 export const policiesFormSchema = policiesSchema;

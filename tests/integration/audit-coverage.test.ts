@@ -12,7 +12,7 @@ import { createDataProduct } from "@/lib/catalog";
 import { createDataProductSchema } from "@/lib/catalog/schemas";
 import { addComment, cancelAccessRequest, decideAccessRequest, requestAccess, requestRenewal, revokeAccess } from "@/lib/access";
 import { commentSchema, decideAccessRequestSchema, requestAccessSchema, revokeAccessSchema } from "@/lib/access/schemas";
-import { loadPolicies, policiesFormSchema, updatePolicies } from "@/lib/governance";
+import { applyPolicies, latestPolicyVersion, loadPolicies, policiesFormSchema, policiesToYaml, updatePolicies } from "@/lib/governance";
 import { reconcileNow } from "@/lib/provisioning";
 import { setProductContract } from "@/lib/contracts";
 import { productContractSchema } from "@/lib/contracts/contract-model";
@@ -43,6 +43,7 @@ const NOT_AUDITED: Record<string, string> = {
   markNotificationsRead: "marks the viewer's own notices read",
   previewSchemaVersion: "checks a draft schema against the registry and writes nothing",
   previewImport: "reads the ODCS/ODPS files and shows the product it would create; writes nothing",
+  planPolicies: "shows what a policies file would change and writes nothing",
 };
 
 // Functions that landed as this test was finished (ownership admin, contracts): for them only, the check is
@@ -132,6 +133,17 @@ const SCENARIOS: Array<[string, () => Promise<string[]>]> = [
         const changed = policiesFormSchema.parse({ ...current, maxAccessDays: current.maxAccessDays === 3650 ? 3649 : current.maxAccessDays + 1 });
         await updatePolicies(ada, changed);
         await updatePolicies(ada, policiesFormSchema.parse(current));
+      }),
+  ],
+  [
+    "applyPolicies",
+    () =>
+      auditedBy(ada, async () => {
+        const current = await loadPolicies();
+        const changed = { ...current, unusedGrantDays: current.unusedGrantDays === 365 ? 364 : current.unusedGrantDays + 1 };
+        const base = (await latestPolicyVersion())?.number ?? 0;
+        await applyPolicies(ada, { yaml: policiesToYaml(changed, null), baseVersion: base });
+        await applyPolicies(ada, { yaml: policiesToYaml(current, null), baseVersion: base + 1 });
       }),
   ],
   ["reconcileNow", () => auditedBy(ada, () => reconcileNow(ada))],

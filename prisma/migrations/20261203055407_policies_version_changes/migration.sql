@@ -1,0 +1,3 @@
+
+-- AlterTable
+ALTER TABLE "PolicyVersion" ADD COLUMN     "changes" JSONB NOT NULL DEFAULT '[]';
