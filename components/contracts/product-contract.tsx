@@ -6,6 +6,8 @@ import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { Markdown } from "@/components/ui/markdown";
 import type { ActionResult } from "@/lib/action-result";
 import { ContractForm } from "./contract-form";
+import { PortContractForm } from "./port-contract-form";
+import { formatRuleLines, type PortContractFormInput } from "@/lib/contracts/rule-lines";
 
 const hours = (h: number) => (h % 24 === 0 ? `${h / 24} day${h === 24 ? "" : "s"}` : `${h} hour${h === 1 ? "" : "s"}`);
 
@@ -48,10 +50,12 @@ export async function ProductContract({
   product,
   owner,
   submit,
+  submitPort,
 }: {
   product: { id: string; slug: string };
   owner: boolean;
   submit: (input: ProductContractInput) => Promise<ActionResult<{ version: number; changed: boolean }>>;
+  submitPort: (input: PortContractFormInput) => Promise<ActionResult<{ version: number | null }>>;
 }) {
   const contract = await getContract(product.id);
   const { current, versions } = contract;
@@ -93,6 +97,15 @@ export async function ProductContract({
                   supportChannel: current.supportChannel ?? "",
                 }}
               />
+              {contract.ports.map((p) => (
+                <div key={p.id} className="mt-4 border-t border-slate-100 pt-4">
+                  <PortContractForm
+                    topic={p.topic}
+                    submit={submitPort}
+                    current={{ outputPortId: p.id, rules: formatRuleLines(p.qualityRules), personalDataFields: p.personalDataFields.join(", ") }}
+                  />
+                </div>
+              ))}
             </div>
           </details>
         ) : null}

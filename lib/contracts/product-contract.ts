@@ -82,6 +82,26 @@ export async function saveContract(viewer: Viewer, productId: string, input: Pro
   }
 }
 
+/** In `tx`, before a port's contract changes: the contract as it was becomes version 1 if the product has none yet. */
+export async function ensureContractBaseline(tx: Tx, productId: string): Promise<void> {
+  if (await tx.contractVersion.findFirst({ where: { dataProductId: productId }, select: { id: true } })) return;
+  const product = await loadForContract(tx, productId);
+  if (!product) throw notFound("Data product");
+  await tx.contractVersion.create({ data: { dataProductId: productId, version: 1, snapshot: snapshotOf(product) as Prisma.InputJsonValue, createdById: product.createdById } });
+}
+
+/** In `tx`, after a port's contract changed: the product's next version when its snapshot differs from the latest. */
+export async function recordContractVersion(tx: Tx, viewer: Viewer, productId: string): Promise<number | null> {
+  const product = await loadForContract(tx, productId);
+  if (!product) throw notFound("Data product");
+  const latest = await tx.contractVersion.findFirst({ where: { dataProductId: productId }, orderBy: { version: "desc" } });
+  const now = snapshotOf(product);
+  if (latest && isDeepStrictEqual(latest.snapshot, JSON.parse(JSON.stringify(now)))) return null;
+  const version = (latest?.version ?? 0) + 1;
+  await tx.contractVersion.create({ data: { dataProductId: productId, version, snapshot: now as Prisma.InputJsonValue, createdById: viewer.id } });
+  return version;
+}
+
 /** Saves the product's objectives, terms and support channel as a new contract version (owners only). */
 export async function setProductContract(viewer: Viewer, input: ProductContract): Promise<{ version: number; changed: boolean }> {
   const product = await db.dataProduct.findUnique({ where: { id: input.productId }, select: { id: true, ownerTeamId: true, lifecycle: true, domainId: true } });
@@ -103,6 +123,8 @@ export async function getContract(productId: string) {
   const nameOf = new Map(authors.map((a) => [a.id, a.name]));
   return {
     current: snapshotOf(product),
+    /** Each port's contract as its owners' form edits it. */
+    ports: product.outputPorts.map((p) => ({ id: p.id, topic: p.topic, qualityRules: p.qualityRules as QualityRule[], personalDataFields: p.personalDataFields })),
     shortestRetentionHours: shortestRetentionHours(product.outputPorts),
     retentionObjectiveHours: product.retentionObjectiveHours,
     versions: versions.map((v) => ({ version: v.version, at: v.createdAt, by: (v.createdById && nameOf.get(v.createdById)) || null, snapshot: v.snapshot as ContractSnapshot })),

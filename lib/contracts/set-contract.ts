@@ -6,6 +6,7 @@ import { recordAudit } from "@/lib/audit";
 import { invalid } from "@/lib/errors";
 import { loadOwnedPort, parseStored } from "./port-context";
 import { qualityRulesSchema } from "./quality";
+import { ensureContractBaseline, recordContractVersion } from "./product-contract";
 
 export const portContractSchema = z.object({
   outputPortId: z.string().min(1),
@@ -14,8 +15,12 @@ export const portContractSchema = z.object({
 });
 export type PortContractInput = z.infer<typeof portContractSchema>;
 
-/** Sets a port's quality rules and personal-data fields (owners only); rules must name fields of the current schema. Audited before → after. */
-export async function setPortContract(viewer: Viewer, input: PortContractInput): Promise<void> {
+/**
+ * Sets a port's quality rules and personal-data fields (owners only); rules must name fields of the
+ * current schema. The product's contract gets its next version in the same transaction, audited
+ * before → after. Returns that version (null when nothing changed).
+ */
+export async function setPortContract(viewer: Viewer, input: PortContractInput): Promise<{ version: number | null }> {
   const port = await loadOwnedPort(viewer, input.outputPortId);
   const current = port.schemaVersions[0];
   if (current) {
@@ -25,18 +30,21 @@ export async function setPortContract(viewer: Viewer, input: PortContractInput):
     const unknown = [...input.qualityRules.map((r) => r.field), ...input.personalDataFields].filter((f) => !fields.has(f));
     if (unknown.length > 0) throw invalid("Some fields are not in the current schema.", { qualityRules: `Unknown field${unknown.length === 1 ? "" : "s"}: ${[...new Set(unknown)].join(", ")}.` });
   }
-  await db.$transaction(async (tx) => {
+  return db.$transaction(async (tx) => {
+    await ensureContractBaseline(tx, port.dataProductId);
     await tx.outputPort.update({
       where: { id: port.id },
       data: { qualityRules: input.qualityRules as Prisma.InputJsonValue, personalDataFields: input.personalDataFields },
     });
+    const version = await recordContractVersion(tx, viewer, port.dataProductId);
     await recordAudit(tx, {
       actor: viewer,
       action: "output-port.contract-changed",
       targetType: "output-port",
       targetId: port.id,
       before: { qualityRules: port.qualityRules as Prisma.InputJsonValue, personalDataFields: port.personalDataFields },
-      after: { qualityRules: input.qualityRules as Prisma.InputJsonValue, personalDataFields: input.personalDataFields },
+      after: { qualityRules: input.qualityRules as Prisma.InputJsonValue, personalDataFields: input.personalDataFields, contractVersion: version },
     });
+    return { version };
   });
 }

@@ -14,7 +14,7 @@ import { addComment, cancelAccessRequest, decideAccessRequest, requestAccess, re
 import { commentSchema, decideAccessRequestSchema, requestAccessSchema, revokeAccessSchema } from "@/lib/access/schemas";
 import { applyPolicies, latestPolicyVersion, loadPolicies, policiesFormSchema, policiesToYaml, updatePolicies } from "@/lib/governance";
 import { reconcileNow } from "@/lib/provisioning";
-import { setProductContract } from "@/lib/contracts";
+import { setPortContract, setProductContract } from "@/lib/contracts";
 import { productContractSchema } from "@/lib/contracts/contract-model";
 import { importProduct } from "@/lib/contracts/standards";
 import { importInputSchema } from "@/lib/contracts/standards/import-input";
@@ -103,6 +103,14 @@ const SCENARIOS: Array<[string, () => Promise<string[]>]> = [
       auditedBy(sam, () =>
         setProductContract(sam, productContractSchema.parse({ productId: state.productId, availabilityPercent: "99.5", retentionObjectiveHours: "", termsOfUse: "Audit terms.", supportChannel: "audit@example.com" })),
       ),
+  ],
+  [
+    "setPortContract",
+    () =>
+      auditedBy(sam, async () => {
+        const port = await db.outputPort.findFirstOrThrow({ where: { dataProductId: state.productId } });
+        await setPortContract(sam, { outputPortId: port.id, qualityRules: [{ field: "id", kind: "not_null" }], personalDataFields: [] });
+      }),
   ],
   [
     "importProduct",

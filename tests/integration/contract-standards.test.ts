@@ -6,7 +6,7 @@ import { db } from "@/lib/db";
 import { loadViewer, type Viewer } from "@/lib/auth";
 import { createDataProduct } from "@/lib/catalog";
 import { createDataProductSchema } from "@/lib/catalog/schemas";
-import { getContract, setProductContract } from "@/lib/contracts";
+import { getContract, setPortContract, setProductContract } from "@/lib/contracts";
 import { productContractSchema } from "@/lib/contracts/contract-model";
 import { exportOdcs, exportOdps, importProduct, previewImport } from "@/lib/contracts/standards";
 import { importInputSchema } from "@/lib/contracts/standards/import-input";
@@ -143,5 +143,26 @@ describe("import", () => {
     expect(e.code).toBe("INVALID");
     expect(e.fieldErrors?.odcs).toMatch(/^Line 10, column 9: logicalType is one of/);
     expect(await db.dataProduct.count({ where: { slug } })).toBe(0);
+  });
+});
+
+describe("a port's quality rules and personal-data fields", () => {
+  it("are set by the owners as the contract's next version; unknown fields refused at the field; no change writes nothing", async () => {
+    const p = await product();
+    const port = p.outputPorts[0]!;
+    const rules = { outputPortId: port.id, qualityRules: [{ field: "weight", kind: "range" as const, min: 1, max: 100 }, { field: "id", kind: "unique" as const }], personalDataFields: ["email"] };
+    expect(await setPortContract(sam, rules)).toEqual({ version: 2 }); // version 1: the contract as created
+    const c = await getContract(p.id);
+    expect(c.versions.map((v) => v.version)).toEqual([2, 1]);
+    expect(c.versions[0]!.snapshot.ports[0]!.qualityRules).toEqual(rules.qualityRules);
+    expect(c.versions[1]!.snapshot.ports[0]!.qualityRules).toEqual([{ field: "weight", kind: "range", min: 0 }]);
+    expect(await setPortContract(sam, rules)).toEqual({ version: null });
+
+    const unknown = await rejection(setPortContract(sam, { ...rules, qualityRules: [{ field: "nope", kind: "not_null" }] }));
+    expect(unknown.fieldErrors?.qualityRules).toContain("nope");
+    expect((await rejection(setPortContract(outsider, rules))).code).toBe("FORBIDDEN");
+    expect((await getContract(p.id)).versions).toHaveLength(2);
+    const audit = await db.auditEvent.findFirstOrThrow({ where: { targetId: port.id, action: "output-port.contract-changed" } });
+    expect(audit.after).toMatchObject({ contractVersion: 2 });
   });
 });

@@ -6,8 +6,9 @@ import { cancelAccessRequestSchema, requestAccessSchema } from "@/lib/access/sch
 import { action } from "@/lib/server-action";
 import { changeTopicConfig, retryOutputPort } from "@/lib/catalog";
 import { changeTopicConfigSchema, retryOutputPortSchema } from "@/lib/catalog/schemas";
-import { setProductContract } from "@/lib/contracts";
+import { setPortContract, setProductContract } from "@/lib/contracts";
 import { productContractSchema } from "@/lib/contracts/contract-model";
+import { portContractFormSchema, toPortContract } from "@/lib/contracts/rule-lines";
 
 export const requestAccessAction = action(requestAccessSchema, async (viewer, input) => {
   const result = await requestAccess(viewer, input);
@@ -35,6 +36,12 @@ export const retryOutputPortAction = action(retryOutputPortSchema, async (viewer
 
 export const setProductContractAction = action(productContractSchema, async (viewer, input) => {
   const result = await setProductContract(viewer, input);
+  revalidatePath("/products/[slug]", "page");
+  return result;
+});
+
+export const setPortContractAction = action(portContractFormSchema, async (viewer, input) => {
+  const result = await setPortContract(viewer, toPortContract(input));
   revalidatePath("/products/[slug]", "page");
   return result;
 });

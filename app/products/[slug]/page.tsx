@@ -23,7 +23,7 @@ import { SampleData } from "@/components/contracts/sample-data";
 import { ProductContract } from "@/components/contracts/product-contract";
 import { ProductTabs } from "@/components/dashboard/product-tabs";
 import { classificationTone, lifecycleTone, title } from "@/components/catalog/labels";
-import { cancelAccessRequestAction, changeTopicConfigAction, requestAccessAction, retryOutputPortAction, setProductContractAction } from "./actions";
+import { cancelAccessRequestAction, changeTopicConfigAction, requestAccessAction, retryOutputPortAction, setPortContractAction, setProductContractAction } from "./actions";
 import { ActionButton } from "@/components/forms/action-button";
 import { TopicConfigForm } from "@/components/products/topic-config-form";
 
@@ -113,7 +113,7 @@ export default async function ProductPage({ params }: Params) {
           </Card>
 
           <Suspense fallback={<p className="text-sm text-slate-500">Reading the contract…</p>}>
-            <ProductContract product={product} owner={owner} submit={setProductContractAction} />
+            <ProductContract product={product} owner={owner} submit={setProductContractAction} submitPort={setPortContractAction} />
           </Suspense>
 
           {product.outputPorts.map((port) => {
