@@ -20,6 +20,7 @@ export async function getDataProduct(viewer: Viewer, slug: string) {
             include: { user: { select: { name: true, email: true } } },
             orderBy: { createdAt: "asc" },
           },
+          topicPrefixes: { select: { prefix: true }, orderBy: { prefix: "asc" } },
         },
       },
       outputPorts: {

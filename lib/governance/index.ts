@@ -4,6 +4,7 @@ import "server-only";
 export * from "./policies";
 export * from "./prefixes";
 export * from "./topic-change";
+export * from "./output-ports";
 export * from "./lifecycle";
 export { loadPolicies } from "./load-policies";
 export { updatePolicies } from "./update-policies";

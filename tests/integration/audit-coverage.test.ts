@@ -8,8 +8,8 @@ import { db } from "@/lib/db";
 import type { Viewer } from "@/lib/auth";
 import { endAllSessions } from "@/lib/auth/sessions";
 import { setUserDisabled } from "@/lib/auth/users";
-import { createDataProduct } from "@/lib/catalog";
-import { createDataProductSchema } from "@/lib/catalog/schemas";
+import { addOutputPort, createDataProduct } from "@/lib/catalog";
+import { addOutputPortSchema, createDataProductSchema } from "@/lib/catalog/schemas";
 import { addComment, cancelAccessRequest, decideAccessRequest, requestAccess, requestRenewal, revokeAccess } from "@/lib/access";
 import { commentSchema, decideAccessRequestSchema, requestAccessSchema, revokeAccessSchema } from "@/lib/access/schemas";
 import { loadPolicies, policiesFormSchema, updatePolicies } from "@/lib/governance";
@@ -90,6 +90,13 @@ const SCENARIOS: Array<[string, () => Promise<string[]>]> = [
         );
         state.productId = (await db.dataProduct.findUniqueOrThrow({ where: { slug: product.slug } })).id;
       }),
+  ],
+  [
+    "addOutputPort",
+    () =>
+      auditedBy(sam, () =>
+        addOutputPort(sam, addOutputPortSchema.parse({ productId: state.productId, name: "snapshot", partitions: 1, replicationFactor: 1, retentionHours: 6, cleanupPolicy: "compact", schema: "" })),
+      ),
   ],
   [
     "requestAccess",

@@ -4,8 +4,8 @@ import { revalidatePath } from "next/cache";
 import { requestAccess, cancelAccessRequest } from "@/lib/access";
 import { cancelAccessRequestSchema, requestAccessSchema } from "@/lib/access/schemas";
 import { action } from "@/lib/server-action";
-import { changeTopicConfig, retryOutputPort } from "@/lib/catalog";
-import { changeTopicConfigSchema, retryOutputPortSchema } from "@/lib/catalog/schemas";
+import { addOutputPort, changeTopicConfig, retryOutputPort } from "@/lib/catalog";
+import { addOutputPortSchema, changeTopicConfigSchema, retryOutputPortSchema } from "@/lib/catalog/schemas";
 
 export const requestAccessAction = action(requestAccessSchema, async (viewer, input) => {
   const result = await requestAccess(viewer, input);
@@ -27,6 +27,12 @@ export const changeTopicConfigAction = action(changeTopicConfigSchema, async (vi
 
 export const retryOutputPortAction = action(retryOutputPortSchema, async (viewer, input) => {
   const result = await retryOutputPort(viewer, input.portId);
+  revalidatePath("/products/[slug]", "page");
+  return result;
+});
+
+export const addOutputPortAction = action(addOutputPortSchema, async (viewer, input) => {
+  const result = await addOutputPort(viewer, input);
   revalidatePath("/products/[slug]", "page");
   return result;
 });

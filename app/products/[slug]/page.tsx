@@ -6,7 +6,7 @@ import { can } from "@/lib/auth";
 import { requireViewer } from "@/lib/auth/session";
 import { connectionSettings, getDataProduct } from "@/lib/catalog";
 import { getViewerAccess } from "@/lib/access";
-import { latestAccessUntil, loadPolicies } from "@/lib/governance";
+import { allowedTopicPrefixes, latestAccessUntil, loadPolicies } from "@/lib/governance";
 import { DomainError } from "@/lib/errors";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
@@ -22,7 +22,8 @@ import { Conformance } from "@/components/contracts/conformance";
 import { SampleData } from "@/components/contracts/sample-data";
 import { ProductTabs } from "@/components/dashboard/product-tabs";
 import { classificationTone, lifecycleTone, title } from "@/components/catalog/labels";
-import { cancelAccessRequestAction, changeTopicConfigAction, requestAccessAction, retryOutputPortAction } from "./actions";
+import { addOutputPortAction, cancelAccessRequestAction, changeTopicConfigAction, requestAccessAction, retryOutputPortAction } from "./actions";
+import { AddOutputPortForm } from "@/components/products/add-output-port-form";
 import { ActionButton } from "@/components/forms/action-button";
 import { TopicConfigForm } from "@/components/products/topic-config-form";
 
@@ -187,6 +188,24 @@ export default async function ProductPage({ params }: Params) {
               </Card>
             );
           })}
+
+          {canEdit && product.lifecycle !== "DEPRECATED" ? (
+            <Card>
+              <details>
+                <summary className="cursor-pointer px-5 py-4 text-sm font-semibold text-slate-900">Add an output port</summary>
+                <CardBody className="border-t border-slate-100">
+                  <AddOutputPortForm
+                    productId={product.id}
+                    productSlug={product.slug}
+                    prefixes={allowedTopicPrefixes(product.ownerTeam.topicPrefixes.map((p) => p.prefix), product.domain.slug)}
+                    existing={{ names: product.outputPorts.map((p) => p.name), topics: product.outputPorts.map((p) => p.topic) }}
+                    policies={policies}
+                    submit={addOutputPortAction}
+                  />
+                </CardBody>
+              </details>
+            </Card>
+          ) : null}
         </div>
 
         <aside className="space-y-6">
