@@ -9,3 +9,4 @@ export { creationOptions } from "./options";
 export { editDataProduct } from "./edit-data-product";
 export { changeTopicConfig, retryOutputPort, type TopicChangeOutcome } from "./change-topic-config";
 export { addOutputPort, type AddedOutputPort } from "./add-output-port";
+export { setInputPorts, productLineage } from "./input-ports";

@@ -122,3 +122,20 @@ export const changeTopicConfigSchema = z.object({
 export type ChangeTopicConfigInput = z.input<typeof changeTopicConfigSchema>;
 
 export const retryOutputPortSchema = z.object({ portId: z.string().min(1).max(40) });
+
+const PRODUCT_SLUG_PATTERN = /^[a-z][a-z0-9-]{2,59}$/;
+
+/** The upstream products a product is built from, typed as identifiers ("orders, payments"); lib/catalog/input-ports.ts. */
+export const setInputPortsSchema = z.object({
+  productId: recordId("Choose a product."),
+  upstream: z
+    .union([z.string(), z.array(z.string())], { error: "Type product identifiers separated by commas or spaces." })
+    .transform((v, ctx) => {
+      const list = [...new Set((Array.isArray(v) ? v : v.split(/[\s,]+/)).map((s) => s.trim().toLowerCase()).filter(Boolean))];
+      const bad = list.find((s) => !PRODUCT_SLUG_PATTERN.test(s));
+      if (bad !== undefined) ctx.addIssue({ code: "custom", message: `“${bad.slice(0, 60)}” is not a product identifier (lowercase letters, digits and dashes).` });
+      else if (list.length > 20) ctx.addIssue({ code: "custom", message: "At most 20 upstream products." });
+      return list;
+    }),
+});
+export type SetInputPortsInput = z.input<typeof setInputPortsSchema>;

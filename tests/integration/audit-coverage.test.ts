@@ -8,8 +8,8 @@ import { db } from "@/lib/db";
 import type { Viewer } from "@/lib/auth";
 import { endAllSessions } from "@/lib/auth/sessions";
 import { setUserDisabled } from "@/lib/auth/users";
-import { addOutputPort, createDataProduct } from "@/lib/catalog";
-import { addOutputPortSchema, createDataProductSchema } from "@/lib/catalog/schemas";
+import { addOutputPort, createDataProduct, setInputPorts } from "@/lib/catalog";
+import { addOutputPortSchema, createDataProductSchema, setInputPortsSchema } from "@/lib/catalog/schemas";
 import { addComment, cancelAccessRequest, decideAccessRequest, requestAccess, requestRenewal, revokeAccess } from "@/lib/access";
 import { commentSchema, decideAccessRequestSchema, requestAccessSchema, revokeAccessSchema } from "@/lib/access/schemas";
 import { loadPolicies, policiesFormSchema, updatePolicies } from "@/lib/governance";
@@ -97,6 +97,21 @@ const SCENARIOS: Array<[string, () => Promise<string[]>]> = [
       auditedBy(sam, () =>
         addOutputPort(sam, addOutputPortSchema.parse({ productId: state.productId, name: "snapshot", partitions: 1, replicationFactor: 1, retentionHours: 6, cleanupPolicy: "compact", schema: "" })),
       ),
+  ],
+  [
+    "setInputPorts",
+    () =>
+      auditedBy(sam, async () => {
+        const slug = unique("audit-up");
+        await createDataProduct(
+          sam,
+          createDataProductSchema.parse({
+            ownerTeamId: sales, name: `Upstream ${slug}`, slug, description: "An upstream product for the audit coverage test.", classification: "INTERNAL",
+            containsPii: false, lifecycle: "ACTIVE", tags: "test", partitions: 1, replicationFactor: 1, retentionHours: 6, cleanupPolicy: "delete",
+          }),
+        );
+        await setInputPorts(sam, setInputPortsSchema.parse({ productId: state.productId, upstream: slug }));
+      }),
   ],
   [
     "requestAccess",

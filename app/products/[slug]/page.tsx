@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { cache, Suspense } from "react";
 import { can } from "@/lib/auth";
 import { requireViewer } from "@/lib/auth/session";
-import { connectionSettings, getDataProduct } from "@/lib/catalog";
+import { connectionSettings, getDataProduct, productLineage } from "@/lib/catalog";
 import { getViewerAccess } from "@/lib/access";
 import { allowedTopicPrefixes, latestAccessUntil, loadPolicies } from "@/lib/governance";
 import { DomainError } from "@/lib/errors";
@@ -24,6 +24,7 @@ import { ProductTabs } from "@/components/dashboard/product-tabs";
 import { classificationTone, lifecycleTone, title } from "@/components/catalog/labels";
 import { addOutputPortAction, cancelAccessRequestAction, changeTopicConfigAction, requestAccessAction, retryOutputPortAction } from "./actions";
 import { AddOutputPortForm } from "@/components/products/add-output-port-form";
+import { LineageLinks } from "@/components/products/lineage-links";
 import { ActionButton } from "@/components/forms/action-button";
 import { TopicConfigForm } from "@/components/products/topic-config-form";
 
@@ -55,6 +56,7 @@ export default async function ProductPage({ params }: Params) {
     loadPolicies(),
     connectionSettings(viewer),
   ]);
+  const lineage = await productLineage(viewer, product.id);
   const snippetUser = connection.principals[0];
   const now = new Date();
   const maxUntil = latestAccessUntil(now, policies).toISOString().slice(0, 10);
@@ -260,6 +262,12 @@ export default async function ProductPage({ params }: Params) {
               ) : (
                 <p className="text-slate-500">No maintainer listed; write to the team contact.</p>
               )}
+            </CardBody>
+          </Card>
+          <Card>
+            <CardHeader title="Lineage" description="Declared input ports" />
+            <CardBody>
+              <LineageLinks builtFrom={lineage.builtFrom} usedBy={lineage.usedBy} />
             </CardBody>
           </Card>
           <Card>
