@@ -13,6 +13,7 @@ export async function getDataProduct(viewer: Viewer, slug: string) {
     where: { AND: [{ slug }, visibleProductsWhere(viewer)] },
     include: {
       domain: true,
+      successor: { select: { slug: true, name: true } },
       ownerTeam: {
         include: {
           memberships: {

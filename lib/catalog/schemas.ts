@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { CLASSIFICATIONS, LIMITS } from "@/lib/governance/policies";
-import { multiLine, recordId, singleLine, tagList, wholeNumber } from "@/lib/validation";
+import { calendarDate, multiLine, recordId, singleLine, tagList, wholeNumber } from "@/lib/validation";
 import { COMPATIBILITY_MODES } from "@/lib/schema-registry/types";
 import { SCHEMA_FORMATS } from "@/lib/contracts/model";
 
@@ -139,3 +139,18 @@ export const setInputPortsSchema = z.object({
     }),
 });
 export type SetInputPortsInput = z.input<typeof setInputPortsSchema>;
+
+/** Lifecycle transitions (lib/catalog/lifecycle.ts, lib/catalog/retire.ts). */
+export const publishProductSchema = z.object({ productId: recordId("Choose a product.") });
+export const deprecateProductSchema = z.object({
+  productId: recordId("Choose a product."),
+  sunsetDate: calendarDate(),
+  /** The product consumers should move to (identifier), empty for none. */
+  successorSlug: z.union([z.literal(""), productSlug]).default(""),
+});
+export type DeprecateProductInput = z.input<typeof deprecateProductSchema>;
+export const retireProductSchema = z.object({
+  productId: recordId("Choose a product."),
+  confirmName: singleLine().max(80, "Type the product's name."),
+});
+export type RetireProductInput = z.input<typeof retireProductSchema>;

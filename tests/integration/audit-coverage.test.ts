@@ -8,8 +8,15 @@ import { db } from "@/lib/db";
 import type { Viewer } from "@/lib/auth";
 import { endAllSessions } from "@/lib/auth/sessions";
 import { setUserDisabled } from "@/lib/auth/users";
-import { addOutputPort, createDataProduct, setInputPorts } from "@/lib/catalog";
-import { addOutputPortSchema, createDataProductSchema, setInputPortsSchema } from "@/lib/catalog/schemas";
+import { addOutputPort, createDataProduct, deprecateProduct, publishProduct, retireProduct, setInputPorts } from "@/lib/catalog";
+import {
+  addOutputPortSchema,
+  createDataProductSchema,
+  deprecateProductSchema,
+  publishProductSchema,
+  retireProductSchema,
+  setInputPortsSchema,
+} from "@/lib/catalog/schemas";
 import { addComment, cancelAccessRequest, decideAccessRequest, requestAccess, requestRenewal, revokeAccess } from "@/lib/access";
 import { commentSchema, decideAccessRequestSchema, requestAccessSchema, revokeAccessSchema } from "@/lib/access/schemas";
 import { loadPolicies, policiesFormSchema, updatePolicies } from "@/lib/governance";
@@ -63,7 +70,7 @@ const AUDIT_IN_SOURCE: Record<string, string> = {
 
 let sam: Viewer, priya: Viewer, ada: Viewer;
 let sales: string, payments: string;
-const state: { productId?: string; requestId?: string; renewalId?: string; userId?: string } = {};
+const state: { productId?: string; requestId?: string; renewalId?: string; userId?: string; draft?: { id: string; name: string } } = {};
 
 /** Runs `step` and returns the audit events it wrote with `actor` as their actor. */
 async function auditedBy(actor: Viewer, step: () => Promise<unknown>): Promise<string[]> {
@@ -111,6 +118,35 @@ const SCENARIOS: Array<[string, () => Promise<string[]>]> = [
           }),
         );
         await setInputPorts(sam, setInputPortsSchema.parse({ productId: state.productId, upstream: slug }));
+      }),
+  ],
+  [
+    "publishProduct",
+    () =>
+      auditedBy(sam, async () => {
+        const slug = unique("audit-life");
+        await createDataProduct(
+          sam,
+          createDataProductSchema.parse({
+            ownerTeamId: sales, name: `Life ${slug}`, slug, description: "A product whose whole life the audit test follows.", classification: "INTERNAL",
+            containsPii: false, lifecycle: "DRAFT", tags: "test", partitions: 1, replicationFactor: 1, retentionHours: 6, cleanupPolicy: "delete",
+          }),
+        );
+        state.draft = await db.dataProduct.findUniqueOrThrow({ where: { slug }, select: { id: true, name: true } });
+        await publishProduct(sam, publishProductSchema.parse({ productId: state.draft.id }));
+      }),
+  ],
+  [
+    "deprecateProduct",
+    () => auditedBy(sam, () => deprecateProduct(sam, deprecateProductSchema.parse({ productId: state.draft!.id, sunsetDate: inDays(7) }))),
+  ],
+  [
+    "retireProduct",
+    () =>
+      auditedBy(sam, async () => {
+        // The sunset is a week away; the test moves it into the past instead of waiting.
+        await db.dataProduct.update({ where: { id: state.draft!.id }, data: { sunsetAt: new Date(Date.now() - 60_000) } });
+        await retireProduct(sam, retireProductSchema.parse({ productId: state.draft!.id, confirmName: state.draft!.name }));
       }),
   ],
   [

@@ -19,3 +19,33 @@ export async function createDemoUser(name: string): Promise<{ id: string; name: 
   const user = await testDb().user.create({ data: { name, email, isDemo: true } });
   return { id: user.id, name, email };
 }
+
+/**
+ * A team of its own for a test, in a domain of its own, with a Kafka principal (`User:<slug>`; ACLs need
+ * only the name) and, when given, a topic prefix, plus its members: no demo data involved.
+ */
+export async function createTeamWithMembers(
+  slug: string,
+  members: { userId: string; role: "MAINTAINER" | "MEMBER" }[],
+  options: { prefix?: string } = {},
+): Promise<{ id: string; slug: string; name: string; principal: string; domainId: string }> {
+  const db = testDb();
+  const domain = await db.domain.create({ data: { slug: `${slug}-domain`, name: `Domain ${slug}` } });
+  const principal = `User:${slug}`;
+  const team = await db.team.create({
+    data: {
+      slug,
+      name: `Team ${slug}`,
+      domainId: domain.id,
+      principals: { create: { principal } },
+      memberships: { create: members },
+      ...(options.prefix ? { topicPrefixes: { create: { prefix: options.prefix } } } : {}),
+    },
+  });
+  return { id: team.id, slug, name: team.name, principal, domainId: domain.id };
+}
+
+/** Moves a deprecated product's sunset into the past: the journeys cannot wait for a real day to pass. */
+export async function moveSunsetIntoThePast(productSlug: string): Promise<void> {
+  await testDb().dataProduct.update({ where: { slug: productSlug }, data: { sunsetAt: new Date(Date.now() - 60_000) } });
+}

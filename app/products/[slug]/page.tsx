@@ -6,7 +6,7 @@ import { can } from "@/lib/auth";
 import { requireViewer } from "@/lib/auth/session";
 import { connectionSettings, getDataProduct, productLineage } from "@/lib/catalog";
 import { getViewerAccess } from "@/lib/access";
-import { allowedTopicPrefixes, latestAccessUntil, loadPolicies } from "@/lib/governance";
+import { accessClosedReason, allowedTopicPrefixes, latestAccessUntil, loadPolicies } from "@/lib/governance";
 import { DomainError } from "@/lib/errors";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
@@ -22,7 +22,18 @@ import { Conformance } from "@/components/contracts/conformance";
 import { SampleData } from "@/components/contracts/sample-data";
 import { ProductTabs } from "@/components/dashboard/product-tabs";
 import { classificationTone, lifecycleTone, title } from "@/components/catalog/labels";
-import { addOutputPortAction, cancelAccessRequestAction, changeTopicConfigAction, requestAccessAction, retryOutputPortAction } from "./actions";
+import {
+  addOutputPortAction,
+  cancelAccessRequestAction,
+  changeTopicConfigAction,
+  deprecateProductAction,
+  publishProductAction,
+  requestAccessAction,
+  retireProductAction,
+  retryOutputPortAction,
+} from "./actions";
+import { LifecycleBanner } from "@/components/lifecycle/lifecycle-banner";
+import { LifecycleCard } from "@/components/lifecycle/lifecycle-card";
 import { AddOutputPortForm } from "@/components/products/add-output-port-form";
 import { LineageLinks } from "@/components/products/lineage-links";
 import { ActionButton } from "@/components/forms/action-button";
@@ -70,6 +81,7 @@ export default async function ProductPage({ params }: Params) {
   const maintainers = product.ownerTeam.memberships.map((m) => m.user);
   const owner = can(viewer, { permission: "manage:contract", product });
   const canEdit = can(viewer, { permission: "edit:data-product", product });
+  const runsLifecycle = can(viewer, { permission: "change:product-lifecycle", product, transition: "deprecate" });
 
   return (
     <article className="space-y-6">
@@ -97,6 +109,7 @@ export default async function ProductPage({ params }: Params) {
             ))}
           </ul>
         ) : null}
+        <LifecycleBanner product={product} />
         {can(viewer, { permission: "read:product-health", product }) || access.state === "active" ? <ProductTabs slug={product.slug} current="overview" /> : null}
       </header>
 
@@ -122,7 +135,9 @@ export default async function ProductPage({ params }: Params) {
                   title={<span className="font-mono text-sm">{port.topic}</span>}
                   description={`Output port “${port.name}” · Kafka topic`}
                   actions={
-                    port.provisioning === "APPLIED" ? (
+                    port.removedAt ? (
+                      <Badge tone="slate">{port.provisioning === "APPLIED" ? "Deleted from Kafka" : "Deleting from Kafka"}</Badge>
+                    ) : port.provisioning === "APPLIED" ? (
                       <Badge tone="green">Provisioned</Badge>
                     ) : port.provisioning === "PENDING" ? (
                       <Badge tone="amber">Provisioning</Badge>
@@ -155,9 +170,11 @@ export default async function ProductPage({ params }: Params) {
                       </div>
                     </details>
                   ) : null}
-                  <Suspense fallback={<p className="text-sm text-slate-500">Reading live figures from Kafka…</p>}>
-                    <LiveTopic topic={port.topic} />
-                  </Suspense>
+                  {port.removedAt ? null : (
+                    <Suspense fallback={<p className="text-sm text-slate-500">Reading live figures from Kafka…</p>}>
+                      <LiveTopic topic={port.topic} />
+                    </Suspense>
+                  )}
                   <section aria-label={`Schema of ${port.topic}`}>
                     <h3 className="text-sm font-semibold text-slate-900">
                       Schema {current ? <span className="font-normal text-slate-500">· version {current.version} of {port.schemaVersions.length}</span> : null}
@@ -217,6 +234,7 @@ export default async function ProductPage({ params }: Params) {
               <RequestAccess
                 dataProductId={product.id}
                 access={accessState}
+                closedReason={accessClosedReason(product, now)}
                 teams={requestableTeams}
                 defaultUntil={defaultUntil}
                 maxUntil={maxUntil}
@@ -225,6 +243,12 @@ export default async function ProductPage({ params }: Params) {
               />
             </CardBody>
           </Card>
+          {runsLifecycle ? (
+            <LifecycleCard
+              product={{ ...product, activeConsumerGrants: product.grants.length }}
+              actions={{ publish: publishProductAction, deprecate: deprecateProductAction, retire: retireProductAction }}
+            />
+          ) : null}
           <Card>
             <CardHeader title="Data quality" description="Live conformance of recent messages" />
             <CardBody>
