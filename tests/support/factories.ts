@@ -49,3 +49,24 @@ export async function createTeamWithMembers(
 export async function moveSunsetIntoThePast(productSlug: string): Promise<void> {
   await testDb().dataProduct.update({ where: { slug: productSlug }, data: { sunsetAt: new Date(Date.now() - 60_000) } });
 }
+
+/**
+ * An active CONSUME grant of the team on every port of the product, as an approved request leaves it
+ * (PENDING: the portal's worker applies the ACLs). Requesting and approving are other journeys' subject.
+ */
+export async function grantConsumeAccess(productSlug: string, teamId: string): Promise<void> {
+  const db = testDb();
+  const product = await db.dataProduct.findUniqueOrThrow({ where: { slug: productSlug }, include: { outputPorts: { select: { id: true } } } });
+  const principal = await db.kafkaPrincipal.findFirstOrThrow({ where: { teamId } });
+  await db.grant.createMany({
+    data: product.outputPorts.map((p) => ({ kind: "CONSUME" as const, dataProductId: product.id, outputPortId: p.id, teamId, principalId: principal.id, validUntil: new Date(Date.now() + 30 * 86_400_000) })),
+  });
+}
+
+/** Ends the product's consumer grants as their expiry would (the worker then removes their ACLs). */
+export async function expireConsumerGrants(productSlug: string): Promise<void> {
+  await testDb().grant.updateMany({
+    where: { dataProduct: { slug: productSlug }, kind: "CONSUME", status: "ACTIVE" },
+    data: { status: "EXPIRED", endedAt: new Date(), endReason: "Expired (set by the test).", provisioning: "PENDING" },
+  });
+}

@@ -189,10 +189,12 @@ export default async function ProductPage({ params }: Params) {
                       />
                     ) : null}
                   </section>
-                  <Suspense fallback={<p className="text-sm text-slate-500">Reading sample messages…</p>}>
-                    <SampleData viewer={viewer} outputPortId={port.id} topic={port.topic} />
-                  </Suspense>
-                  <section aria-label={`Connect to ${port.topic}`}>
+                  {port.removedAt ? null : (
+                    <Suspense fallback={<p className="text-sm text-slate-500">Reading sample messages…</p>}>
+                      <SampleData viewer={viewer} outputPortId={port.id} topic={port.topic} />
+                    </Suspense>
+                  )}
+                  <section aria-label={`Connect to ${port.topic}`} hidden={Boolean(port.removedAt)}>
                     <h3 className="mb-2 text-sm font-semibold text-slate-900">Connect</h3>
                     <ConnectionSnippets
                       topic={port.topic}
