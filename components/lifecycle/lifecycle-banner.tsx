@@ -12,9 +12,13 @@ export function LifecycleBanner({
   if (product.lifecycle === "DEPRECATED") {
     const passed = product.sunsetAt !== null && product.sunsetAt <= new Date();
     return (
-      <Alert tone="warning" title={`Deprecated: sunset on ${day(product.sunsetAt)}`}>
+      <Alert tone="warning" title={product.sunsetAt ? `Deprecated: sunset on ${day(product.sunsetAt)}` : "Deprecated"}>
         <p>
-          {passed ? "The sunset has passed: the product takes no new access requests and will be retired." : "After the sunset the product is retired and its topics are deleted from Kafka."}{" "}
+          {passed
+            ? "The sunset has passed: the product takes no new access requests and will be retired."
+            : product.sunsetAt
+              ? "After the sunset the product is retired and its topics are deleted from Kafka."
+              : "Its owners have not set a sunset date yet."}{" "}
           {product.successor ? (
             <>
               Move to{" "}

@@ -29,9 +29,9 @@ export function LifecycleCard({
             <p className="text-slate-600">Only your team sees this draft. Publishing lists it in everyone&apos;s catalog.</p>
             <ActionButton action={actions.publish} input={{ productId: product.id }} label="Publish" pendingLabel="Publishing…" done="Published" />
           </div>
-        ) : product.lifecycle === "ACTIVE" ? (
+        ) : product.lifecycle === "ACTIVE" || !product.sunsetAt ? (
           <details>
-            <summary className="cursor-pointer text-sm font-medium text-slate-800">Deprecate this product</summary>
+            <summary className="cursor-pointer text-sm font-medium text-slate-800">{product.lifecycle === "ACTIVE" ? "Deprecate this product" : "Set a sunset date"}</summary>
             <div className="mt-3">
               <DeprecateForm productId={product.id} submit={actions.deprecate} />
             </div>

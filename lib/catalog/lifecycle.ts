@@ -43,7 +43,7 @@ export async function deprecateProduct(
   if (input.successorSlug && !successor) throw invalid("The successor was not found.", { successorSlug: `There is no data product “${input.successorSlug}”.` });
   // The end of the sunset day (UTC): consumers keep it for the whole day they were told.
   const sunsetAt = new Date(`${input.sunsetDate}T23:59:59.999Z`);
-  const refused = checkDeprecation({ lifecycle: product.lifecycle, sunsetAt: new Date(`${input.sunsetDate}T00:00:00Z`), successor, productId: product.id }, new Date());
+  const refused = checkDeprecation({ lifecycle: product.lifecycle, sunsetAt: new Date(`${input.sunsetDate}T00:00:00Z`), successor, productId: product.id, currentSunsetAt: product.sunsetAt }, new Date());
   if (Object.keys(refused).length > 0) throw invalid(refused.form ?? "The deprecation needs attention.", refused);
 
   const now = new Date();

@@ -15,6 +15,8 @@ describe("checkDeprecation", () => {
     ["itself as successor", { successor: { id: "p1", lifecycle: "ACTIVE" } }, { successorSlug: "A product cannot succeed itself." }],
     ["a deprecated successor", { successor: { id: "p2", lifecycle: "DEPRECATED" } }, { successorSlug: "The successor must be an active product." }],
     ["a draft", { lifecycle: "DRAFT" }, { form: "Only active products can be deprecated (this one is draft)." }],
+    ["deprecated before sunset dates existed: it gets one", { lifecycle: "DEPRECATED", currentSunsetAt: null }, {}],
+    ["deprecated with a sunset already", { lifecycle: "DEPRECATED", currentSunsetAt: day("2027-01-01") }, { form: "Only active products can be deprecated (this one is deprecated)." }],
   ])("%s", (_what, over, expected) => {
     expect(checkDeprecation({ ...base, ...over }, now)).toEqual(expected);
   });

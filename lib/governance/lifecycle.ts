@@ -13,11 +13,13 @@ export function earliestSunset(now: Date, minNoticeDays = 1): Date {
 
 /** Why the product cannot be deprecated this way; empty when it can. Field errors keyed by form field. */
 export function checkDeprecation(
-  facts: { lifecycle: LifecycleState; sunsetAt: Date; successor?: { id: string; lifecycle: LifecycleState } | null; productId: string },
+  facts: { lifecycle: LifecycleState; sunsetAt: Date; successor?: { id: string; lifecycle: LifecycleState } | null; productId: string; currentSunsetAt?: Date | null },
   now: Date,
 ): Record<string, string> {
   const errors: Record<string, string> = {};
-  if (facts.lifecycle !== "ACTIVE") errors.form = `Only active products can be deprecated (this one is ${facts.lifecycle.toLowerCase()}).`;
+  // A product deprecated before sunset dates existed (currentSunsetAt null) gets its date the same way.
+  const undated = facts.lifecycle === "DEPRECATED" && facts.currentSunsetAt === null;
+  if (facts.lifecycle !== "ACTIVE" && !undated) errors.form = `Only active products can be deprecated (this one is ${facts.lifecycle.toLowerCase()}).`;
   if (Number.isNaN(facts.sunsetAt.getTime())) errors.sunsetDate = "Enter a date.";
   else if (facts.sunsetAt < earliestSunset(now)) errors.sunsetDate = `The sunset must be after today, so consumers have time to move (from ${earliestSunset(now).toISOString().slice(0, 10)}).`;
   if (facts.successor) {
