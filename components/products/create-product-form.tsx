@@ -72,8 +72,13 @@ export function CreateProductForm({
     replicationFactor: asNumber(p?.replicationFactor),
     retentionHours: asNumber(p?.retentionHours),
   }));
+  // Keys are ports.<i>.<field> by position; a port with no topic yet (no identifier typed) gets no topic verdict.
+  const portVerdicts = team ? checkOutputPorts(drafts, { allowedPrefixes: team.topicPrefixes }, policies) : {};
+  drafts.forEach((d, i) => {
+    if (!d.topic) delete portVerdicts[`ports.${i}.topic`];
+  });
   const verdicts = {
-    ...(team ? checkOutputPorts(drafts.filter((d) => d.topic), { allowedPrefixes: team.topicPrefixes }, policies) : {}),
+    ...portVerdicts,
     ...checkProductMetadata({ classification: classification as Classification, containsPii: Boolean(containsPii), tags: splitTags(tags) }, policies),
   };
   const message = (field: string) => errors[field]?.message ?? verdicts[field];
