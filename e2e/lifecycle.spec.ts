@@ -93,7 +93,7 @@ test("a member runs a product's whole life: two output ports with a verdict fixe
   // Teams of the test's own: the owners with the prefix "<slug>.", and a consuming team.
   const owners = await createTeamWithMembers(`${slug}-own`, [{ userId: maker.id, role: "MAINTAINER" }], { prefix: `${slug}.` });
   const readers = await createTeamWithMembers(`${slug}-use`, [{ userId: reader.id, role: "MEMBER" }]);
-  const name = `Orders ${slug}`;
+  const name = `Parcels ${slug}`;
   const events = `${slug}.${slug}.v1`;
   const snapshot = `${slug}.${slug}.snapshot.v1`;
 
@@ -102,7 +102,7 @@ test("a member runs a product's whole life: two output ports with a verdict fixe
   await mira.getByLabel("Owning team").selectOption({ label: owners.name });
   await mira.getByLabel("Name").fill(name);
   await mira.getByLabel("Identifier").fill(slug);
-  await mira.getByLabel("Description").fill("Every order, as events and as a compacted snapshot.");
+  await mira.getByLabel("Description").fill("Every parcel scanned, as events and as a compacted snapshot.");
   const first = mira.getByRole("group", { name: "Output port 1" });
   await first.getByLabel("Partitions").fill("1");
   await mira.getByRole("button", { name: "Add another output port" }).click();
