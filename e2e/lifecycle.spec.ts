@@ -1,5 +1,5 @@
-import { describeTopicAsAdmin } from "../tests/support/kafka-clients";
-import { createDemoUser } from "../tests/support/factories";
+import { describeTopicAsAdmin, topicExistsAsAdmin } from "../tests/support/kafka-clients";
+import { createDemoUser, createTeamWithMembers, expireConsumerGrants, grantConsumeAccess, moveSunsetIntoThePast } from "../tests/support/factories";
 import { expect, signInAs, test, unique } from "./support/fixtures";
 
 // Issue 14's journey: a team set up by an admin runs a product from birth to retirement on its own.
@@ -85,4 +85,73 @@ test("a maintainer changes a live topic's retention and partitions; a decrease i
   const live = await describeTopicAsAdmin(topic);
   expect(live.partitions).toBe(3);
   expect(live.configs["retention.ms"]).toBe(String(48 * 3_600_000));
+});
+
+test("a member runs a product's whole life: two output ports with a verdict fixed while typing, deprecation a consumer sees, retirement after the sunset", async ({ browser }) => {
+  const slug = unique("life");
+  const [maker, reader] = await Promise.all([createDemoUser(`Mira ${slug}`), createDemoUser(`Ravi ${slug}`)]);
+  // Teams of the test's own: the owners with the prefix "<slug>.", and a consuming team.
+  const owners = await createTeamWithMembers(`${slug}-own`, [{ userId: maker.id, role: "MAINTAINER" }], { prefix: `${slug}.` });
+  const readers = await createTeamWithMembers(`${slug}-use`, [{ userId: reader.id, role: "MEMBER" }]);
+  const name = `Parcels ${slug}`;
+  const events = `${slug}.${slug}.v1`;
+  const snapshot = `${slug}.${slug}.snapshot.v1`;
+
+  const mira = await signInAs(browser, maker.name);
+  await mira.goto("/products/new");
+  await mira.getByLabel("Owning team").selectOption({ label: owners.name });
+  await mira.getByLabel("Name").fill(name);
+  await mira.getByLabel("Identifier").fill(slug);
+  await mira.getByLabel("Description").fill("Every parcel scanned, as events and as a compacted snapshot.");
+  const first = mira.getByRole("group", { name: "Output port 1" });
+  await first.getByLabel("Partitions").fill("1");
+  await mira.getByRole("button", { name: "Add another output port" }).click();
+  const second = mira.getByRole("group", { name: "Output port 2" });
+  await expect(second.getByLabel("Port", { exact: true })).toHaveValue("snapshot");
+  // The naming policy, run in the browser as the topic is typed: no submit needed to see it.
+  await second.getByLabel("Topic", { exact: true }).fill(`sales.${slug}.snapshot.v1`);
+  await expect(second.getByText(`The topic "sales.${slug}.snapshot.v1" must start with the team's prefix "${slug}.".`)).toBeVisible();
+  await second.getByLabel("Topic", { exact: true }).fill(snapshot);
+  await expect(second.getByText("must start with the team's prefix")).toBeHidden();
+  await second.getByLabel("Partitions").fill("1");
+  await second.getByLabel("Cleanup policy").selectOption("compact");
+  await mira.getByRole("button", { name: "Create data product" }).click();
+
+  await expect(mira.getByRole("heading", { level: 1, name })).toBeVisible();
+  await expect(mira.getByText(events, { exact: true })).toBeVisible();
+  await expect(mira.getByText(snapshot, { exact: true })).toBeVisible();
+  expect((await describeTopicAsAdmin(snapshot)).configs["cleanup.policy"]).toBe("compact");
+
+  await grantConsumeAccess(slug, readers.id);
+  const sunset = new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10);
+  await mira.reload();
+  await mira.getByText("Deprecate this product").click();
+  const deprecate = mira.getByRole("form", { name: "Deprecate this product" });
+  await deprecate.getByLabel("Sunset date").fill(sunset);
+  await deprecate.getByRole("button", { name: "Deprecate" }).click();
+  await expect(mira.getByText(`Deprecated: sunset on ${sunset}`)).toBeVisible();
+
+  const ravi = await signInAs(browser, reader.name);
+  await ravi.goto("/notifications");
+  await expect(ravi.getByText(`${name} is deprecated: sunset on ${sunset}`)).toBeVisible();
+  await ravi.goto(`/products/${slug}`);
+  await expect(ravi.getByText(`Deprecated: sunset on ${sunset}`)).toBeVisible();
+
+  // Retiring waits for the sunset and for every grant to end: the test cannot wait a week, so it moves the
+  // sunset into the past and lets the consumer's grant expire, directly in the database.
+  await expireConsumerGrants(slug);
+  await moveSunsetIntoThePast(slug);
+  await mira.reload();
+  await mira.getByText("Retire this product").click();
+  const retire = mira.getByRole("form", { name: "Retire this product" });
+  await retire.getByLabel("Type the product's name to confirm").fill(slug);
+  await expect(retire.getByText(`Type the product's name, ${name}, to confirm.`)).toBeVisible();
+  await expect(retire.getByRole("button", { name: "Retire product" })).toBeDisabled();
+  await retire.getByLabel("Type the product's name to confirm").fill(name);
+  await retire.getByRole("button", { name: "Retire product" }).click();
+
+  await expect(mira.getByText(/^Retired on /)).toBeVisible();
+  await expect(mira.getByText("Deleted from Kafka", { exact: true })).toHaveCount(2); // each port's badge
+  expect(await topicExistsAsAdmin(events)).toBe(false);
+  expect(await topicExistsAsAdmin(snapshot)).toBe(false);
 });

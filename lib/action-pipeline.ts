@@ -19,9 +19,11 @@ export async function runAction<S extends z.ZodType, T, V>(
   const parsed = schema.safeParse(raw);
   if (!parsed.success) {
     const fieldErrors: FieldErrors = {};
-    // At the field the user typed into: an issue inside a list (one of the tags) belongs to the list.
+    // At the field the user typed into: an issue inside a list (one of the tags) belongs to the list;
+    // one inside a list of fieldsets (an output port's partitions) belongs to that fieldset's field.
     for (const issue of parsed.error.issues) {
-      const key = issue.path.length > 0 ? String(issue.path[0]) : "form";
+      const [first, index, field] = issue.path;
+      const key = first === undefined ? "form" : typeof index === "number" && typeof field === "string" ? `${String(first)}.${index}.${field}` : String(first);
       fieldErrors[key] ??= issue.message;
     }
     return { ok: false, code: "INVALID", message: INVALID_MESSAGE, fieldErrors };

@@ -419,6 +419,7 @@ function ResultCard({ hit: p, query }: { hit: CatalogHit; query: string }) {
         <div className="flex shrink-0 flex-wrap justify-end gap-1.5">
           {p.hasAccess ? <Badge tone="green">You have access</Badge> : null}
           {p.lifecycle !== "ACTIVE" ? <Badge tone={lifecycleTone[p.lifecycle]}>{title(p.lifecycle)}</Badge> : null}
+          {p.lifecycle === "DEPRECATED" && p.sunsetAt ? <Badge tone="amber">Sunset {p.sunsetAt.slice(0, 10)}</Badge> : null}
           <Badge tone={classificationTone[p.classification]}>{title(p.classification)}</Badge>
           {p.containsPii ? <Badge tone="rose">Personal data</Badge> : null}
         </div>

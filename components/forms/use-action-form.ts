@@ -60,10 +60,17 @@ export function useActionForm<TInput extends FieldValues, TData>({
   };
 }
 
-/** The first message anywhere under each top-level field, as that field's error. */
+/**
+ * The first message anywhere under each top-level field, as that field's error. A list of fieldsets
+ * (the output ports of useFieldArray) keeps one entry per fieldset, each with its own fields' errors.
+ */
 function atFields<T extends FieldValues>(errors: FieldErrors<T>): FieldErrors<T> {
-  const out: Record<string, FieldError> = {};
+  const out: Record<string, unknown> = {};
   for (const [field, error] of Object.entries(errors)) {
+    if (Array.isArray(error) && error.some((e) => e && typeof e === "object" && typeof (e as FieldError).message !== "string")) {
+      out[field] = error.map((e: unknown) => (e && typeof e === "object" ? atFields(e as FieldErrors<T>) : e));
+      continue;
+    }
     const found = firstError(error);
     if (found) out[field] = found;
   }

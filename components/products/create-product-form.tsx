@@ -1,23 +1,25 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useWatch } from "react-hook-form";
+import { useFieldArray, useWatch } from "react-hook-form";
 import { toast } from "sonner";
 import { createDataProductSchema, type CreateDataProductInput } from "@/lib/catalog/schemas";
-import type { Policies } from "@/lib/governance/policies";
-import { topicNameUnder } from "@/lib/governance/prefixes";
-import { formatLabel, SCHEMA_FORMATS } from "@/lib/contracts/model";
-import { COMPATIBILITY_MODES } from "@/lib/schema-registry/types";
+import { checkProductMetadata, type Classification, type Policies } from "@/lib/governance/policies";
+import { checkOutputPorts, portTopic } from "@/lib/governance/output-ports";
 import type { ActionResult } from "@/lib/action-result";
 import { SubmitBar } from "@/components/forms/submit-bar";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { ClassificationOptions } from "@/components/governance/classification-options";
+import { asNumber, splitTags } from "@/components/governance/live-verdicts";
 import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { Field, Input, Select, Textarea } from "@/components/ui/field";
+import { NEW_PORT, OutputPortFields } from "./output-port-fields";
 
 type Team = { id: string; name: string; domain: { slug: string; name: string }; topicPrefixes: string[] };
-type Created = { slug: string; topic: string; provisioningWarning?: string };
+type Created = { slug: string; topic: string; topics: string[]; provisioningWarning?: string };
+type PortErrors = Record<string, { message?: string } | undefined>;
 
 const slugify = (s: string) =>
   s.toLowerCase().normalize("NFKD").replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "").slice(0, 60);
@@ -37,7 +39,7 @@ export function CreateProductForm({
     action: submit,
     onSuccess: (created) => {
       if (created.provisioningWarning) toast.warning("Saved; Kafka has not caught up", { description: created.provisioningWarning, duration: 15_000 });
-      else toast.success(`Created ${created.topic}`, { description: "The topic exists and your team can produce to it." });
+      else toast.success(`Created ${created.topics.join(", ")}`, { description: `The topic${created.topics.length === 1 ? " exists" : "s exist"} and your team can produce to ${created.topics.length === 1 ? "it" : "them"}.` });
       router.push(`/products/${created.slug}`);
     },
     defaultValues: {
@@ -49,21 +51,39 @@ export function CreateProductForm({
       containsPii: false,
       lifecycle: "ACTIVE",
       tags: "",
-      partitions: 3,
-      replicationFactor: 1,
-      retentionHours: 168,
-      cleanupPolicy: "delete",
       freshnessSlaMinutes: "",
-      schema: "",
-      schemaFormat: "AVRO",
-      compatibility: "BACKWARD",
+      ports: [NEW_PORT],
     },
   });
   const { register, setValue, getFieldState } = form;
   const errors = fieldErrors as Record<string, { message?: string } | undefined>;
-  const [teamId, slug] = useWatch({ control: form.control, name: ["ownerTeamId", "slug"] });
+  const ports = useFieldArray({ control: form.control, name: "ports" });
+  const [teamId, slug, watchedPorts, classification, containsPii, tags] = useWatch({
+    control: form.control,
+    name: ["ownerTeamId", "slug", "ports", "classification", "containsPii", "tags"],
+  });
   const team = teams.find((t) => t.id === teamId);
-  const topic = team && slug ? topicNameUnder(team.topicPrefixes[0] ?? `${team.domain.slug}.`, slug) : null;
+  const prefix = team ? (team.topicPrefixes[0] ?? `${team.domain.slug}.`) : null;
+  // The policies the server applies, run here as the owner types (same pure code, lib/governance).
+  const drafts = (watchedPorts ?? []).map((p, i) => ({
+    name: String(p?.name ?? ""),
+    topic: prefix && slug ? portTopic(prefix, String(slug), { name: String(p?.name ?? ""), topic: String(p?.topic ?? "") }, i) : String(p?.topic ?? ""),
+    partitions: asNumber(p?.partitions),
+    replicationFactor: asNumber(p?.replicationFactor),
+    retentionHours: asNumber(p?.retentionHours),
+  }));
+  // Keys are ports.<i>.<field> by position; a port with no topic yet (no identifier typed) gets no topic verdict.
+  const portVerdicts = team ? checkOutputPorts(drafts, { allowedPrefixes: team.topicPrefixes }, policies) : {};
+  drafts.forEach((d, i) => {
+    if (!d.topic) delete portVerdicts[`ports.${i}.topic`];
+  });
+  const verdicts = {
+    ...portVerdicts,
+    ...checkProductMetadata({ classification: classification as Classification, containsPii: Boolean(containsPii), tags: splitTags(tags) }, policies),
+  };
+  const message = (field: string) => errors[field]?.message ?? verdicts[field];
+  const portErrors = (fieldErrors as { ports?: PortErrors[] }).ports ?? [];
+  const portMessage = (i: number) => (field: string) => portErrors[i]?.[field]?.message ?? verdicts[`ports.${i}.${field}`];
 
   return (
     <form noValidate className="space-y-6" aria-label="New data product" onSubmit={onSubmit}>
@@ -106,13 +126,13 @@ export function CreateProductForm({
               />
             )}
           </Field>
-          <Field label="Identifier" error={errors.slug?.message} hint={topic ? `Topic: ${topic}` : "Lowercase, used in the topic name."}>
+          <Field label="Identifier" error={errors.slug?.message} hint="Lowercase, used in the topics' names.">
             {(p) => <Input {...p} {...register("slug")} className="font-mono" />}
           </Field>
           <Field label="Description" error={errors.description?.message} hint="Markdown. What is in it, where it comes from, how to use it." className="sm:col-span-2">
             {(p) => <Textarea rows={5} {...p} {...register("description")} />}
           </Field>
-          <Field label="Tags" error={errors.tags?.message} hint="Separated by commas or spaces." className="sm:col-span-2">
+          <Field label="Tags" error={message("tags")} hint="Separated by commas or spaces." className="sm:col-span-2">
             {(p) => <Input {...p} {...register("tags")} placeholder="orders, real-time" />}
           </Field>
         </CardBody>
@@ -121,7 +141,7 @@ export function CreateProductForm({
       <Card>
         <CardHeader title="Governance" description="Classification decides who must approve access." />
         <CardBody className="grid gap-5 sm:grid-cols-2">
-          <Field label="Classification" error={errors.classification?.message}>
+          <Field label="Classification" error={message("classification")}>
             {(p) => (
               <Select {...p} {...register("classification")}>
                 <ClassificationOptions />
@@ -138,58 +158,37 @@ export function CreateProductForm({
         </CardBody>
       </Card>
 
-      <Card>
-        <CardHeader title="Kafka topic" description="The output port consumers read from." />
-        <CardBody className="grid gap-5 sm:grid-cols-2">
-          <Field label="Partitions" error={errors.partitions?.message} hint={`At most ${policies.maxPartitions}.`}>
-            {(p) => <Input type="number" min={1} {...p} {...register("partitions")} />}
-          </Field>
-          <Field label="Replication factor" error={errors.replicationFactor?.message} hint={`At most ${policies.maxReplicationFactor}, and no more than the cluster's brokers.`}>
-            {(p) => <Input type="number" min={1} {...p} {...register("replicationFactor")} />}
-          </Field>
-          <Field label="Retention, hours" error={errors.retentionHours?.message} hint={`Between ${policies.minRetentionHours} and ${policies.maxRetentionHours}.`}>
-            {(p) => <Input type="number" min={1} {...p} {...register("retentionHours")} />}
-          </Field>
-          <Field label="Cleanup policy" error={errors.cleanupPolicy?.message}>
-            {(p) => (
-              <Select {...p} {...register("cleanupPolicy")}>
-                <option value="delete">Delete old segments</option>
-                <option value="compact">Compact by key</option>
-              </Select>
-            )}
-          </Field>
-          <Field label="Schema format" error={errors.schemaFormat?.message}>
-            {(p) => (
-              <Select {...p} {...register("schemaFormat")}>
-                {SCHEMA_FORMATS.map((f) => (
-                  <option key={f} value={f}>
-                    {formatLabel[f]}
-                  </option>
-                ))}
-              </Select>
-            )}
-          </Field>
-          <Field label="Compatibility mode" error={errors.compatibility?.message} hint="What the Schema Registry enforces for later versions.">
-            {(p) => (
-              <Select {...p} {...register("compatibility")}>
-                {COMPATIBILITY_MODES.map((m) => (
-                  <option key={m} value={m}>
-                    {m}
-                  </option>
-                ))}
-              </Select>
-            )}
-          </Field>
-          <Field
-            label="Schema (optional)"
-            error={errors.schema?.message}
-            hint="Avro record or JSON Schema object as JSON, or a .proto file; registered in the Schema Registry as version 1 of the contract."
-            className="sm:col-span-2"
-          >
-            {(p) => <Textarea rows={6} className="font-mono text-xs" {...p} {...register("schema")} />}
-          </Field>
-        </CardBody>
-      </Card>
+      {ports.fields.map((field, i) => (
+        <Card key={field.id}>
+          <fieldset aria-label={`Output port ${i + 1}`}>
+            <CardHeader
+              title={`Output port ${i + 1}`}
+              description="A Kafka topic consumers read from, with its own configuration."
+              actions={
+                ports.fields.length > 1 ? (
+                  <Button variant="ghost" size="sm" onClick={() => ports.remove(i)}>
+                    Remove port {i + 1}
+                  </Button>
+                ) : null
+              }
+            />
+            <CardBody>
+              <OutputPortFields
+                register={(f) => register(`ports.${i}.${f}` as "ports.0.name")}
+                message={portMessage(i)}
+                defaultTopic={prefix && slug ? portTopic(prefix, String(slug), { name: drafts[i]?.name ?? "", topic: "" }, i) : null}
+                policies={policies}
+              />
+            </CardBody>
+          </fieldset>
+        </Card>
+      ))}
+      {errors.ports?.message ? <Alert tone="error">{errors.ports.message}</Alert> : null}
+      <div>
+        <Button variant="secondary" onClick={() => ports.append({ ...NEW_PORT, name: ports.fields.length === 1 ? "snapshot" : `port${ports.fields.length + 1}` })}>
+          Add another output port
+        </Button>
+      </div>
 
       <SubmitBar pending={pending} label="Create data product" pendingLabel="Creating topic…" />
     </form>

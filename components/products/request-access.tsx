@@ -23,6 +23,7 @@ export type AccessState =
 export function RequestAccess({
   dataProductId,
   access,
+  closedReason,
   teams,
   defaultUntil,
   maxUntil,
@@ -31,6 +32,8 @@ export function RequestAccess({
 }: {
   dataProductId: string;
   access: AccessState;
+  /** Set when the product takes no new requests (retired, or past its sunset). */
+  closedReason?: string | null;
   teams: Team[];
   defaultUntil: string;
   maxUntil: string;
@@ -84,6 +87,7 @@ export function RequestAccess({
       </div>
     );
   }
+  if (closedReason && access.state === "none") return <p className="text-sm text-slate-600">{closedReason}</p>;
   if (teams.length === 0) {
     return <p className="text-sm text-slate-600">Join a team to request access: access is granted to a team&apos;s Kafka principal, not to a person.</p>;
   }

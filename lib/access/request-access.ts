@@ -15,7 +15,7 @@ type RequestAccess = z.output<typeof requestAccessSchema>;
 export async function requestAccess(viewer: Viewer, input: RequestAccess, renewalOfId?: string): Promise<{ requestId: string }> {
   const product = await db.dataProduct.findFirst({
     where: { AND: [{ id: input.dataProductId }, visibleProductsWhere(viewer)] },
-    select: { id: true, ownerTeamId: true, lifecycle: true, name: true, classification: true, containsPii: true },
+    select: { id: true, ownerTeamId: true, lifecycle: true, sunsetAt: true, name: true, classification: true, containsPii: true },
   });
   if (!product) throw notFound("Data product");
   assertCan(viewer, { permission: "request:access", product, consumerTeamId: input.consumerTeamId });

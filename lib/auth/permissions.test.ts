@@ -203,3 +203,31 @@ describe("organisation and product life", () => {
     );
   });
 });
+
+describe("change:product-lifecycle", () => {
+  const maintainer = viewer({ memberships: [member("sales", "MAINTAINER")] });
+  it.each<[string, Viewer, string, "publish" | "deprecate" | "retire", string | null]>([
+    ["the owning team's maintainer publishes", maintainer, "DRAFT", "publish", null],
+    ["the owning team's maintainer deprecates", maintainer, "ACTIVE", "deprecate", null],
+    ["the owning team's maintainer retires", maintainer, "DEPRECATED", "retire", null],
+    ["a platform admin retires", viewer({ isPlatformAdmin: true }), "DEPRECATED", "retire", null],
+    ["a plain member of the team", viewer({ memberships: [member("sales")] }), "ACTIVE", "deprecate", "Only maintainers of the owning team can deprecate this product."],
+    ["another team's maintainer", viewer({ memberships: [member("payments", "MAINTAINER")] }), "DEPRECATED", "retire", "Only maintainers of the owning team can retire this product."],
+    ["anyone, on a retired product", maintainer, "RETIRED", "deprecate", "A retired product can no longer be changed."],
+  ])("%s", (_what, who, lifecycle, transition, reason) => {
+    expect(denialReason(who, { permission: "change:product-lifecycle", product: { ownerTeamId: "sales", lifecycle }, transition })).toBe(reason);
+  });
+});
+
+describe("request:access across the product's life", () => {
+  const now = new Date("2026-12-10T12:00:00Z");
+  const consumer = viewer({ memberships: [member("payments")] });
+  it.each<[string, { lifecycle: string; sunsetAt?: Date | null }, string | null]>([
+    ["active", { lifecycle: "ACTIVE" }, null],
+    ["deprecated before its sunset", { lifecycle: "DEPRECATED", sunsetAt: new Date("2026-12-31T23:59:59Z") }, null],
+    ["deprecated past its sunset", { lifecycle: "DEPRECATED", sunsetAt: new Date("2026-12-09T23:59:59Z") }, "The product is past its sunset: it takes no new access requests."],
+    ["retired", { lifecycle: "RETIRED" }, "Access can only be requested to published products."],
+  ])("%s", (_what, facts, reason) => {
+    expect(denialReason(consumer, { permission: "request:access", product: { ownerTeamId: "sales", ...facts }, consumerTeamId: "payments", now })).toBe(reason);
+  });
+});

@@ -1,11 +1,16 @@
 import { forbidden } from "@/lib/errors";
 import { membershipIn, type Viewer } from "./viewer";
 import { canSeeProduct, scopeOf } from "./visibility";
+import { accessClosedReason } from "@/lib/governance/lifecycle";
 
 // Permissions are named `verb:entity` and decided by pure functions of the
 // viewer and the resource, so the whole matrix is unit-tested in one place.
 
-type ProductRef = { ownerTeamId: string; lifecycle: string };
+/** `sunsetAt`: set on deprecated products; access requests close once it has passed. */
+type ProductRef = { ownerTeamId: string; lifecycle: string; sunsetAt?: Date | null };
+
+/** A product's lifecycle transitions (docs/decisions/0052); their conditions are lib/governance/lifecycle.ts. */
+export type LifecycleTransition = "publish" | "deprecate" | "retire";
 
 /** The facts about an access request that reading, commenting and renewing depend on. */
 export type AccessRequestRef = {
@@ -26,7 +31,7 @@ export type ApprovalStep = "OWNER" | "DATA_PROTECTION";
 export type PermissionCheck =
   | { permission: "read:data-product"; product: ProductRef }
   | { permission: "create:data-product"; ownerTeamId: string }
-  | { permission: "request:access"; product: ProductRef; consumerTeamId: string }
+  | { permission: "request:access"; product: ProductRef; consumerTeamId: string; now?: Date }
   | ({
       permission: "decide:access-request";
       product: ProductRef;
@@ -54,6 +59,8 @@ export type PermissionCheck =
   | { permission: "manage:organisation" }
   | { permission: "manage:team-members"; teamId: string }
   | { permission: "edit:data-product"; product: ProductRef }
+  /** Publish a draft, deprecate an active product, retire a deprecated one. */
+  | { permission: "change:product-lifecycle"; product: ProductRef; transition: LifecycleTransition }
   | { permission: "manage:users" }
   | { permission: "reconcile:acls" };
 
@@ -87,9 +94,7 @@ export function denialReason(viewer: Viewer, check: PermissionCheck): string | n
     case "request:access": {
       if (!membershipIn(viewer, check.consumerTeamId)) return "You can only request access for a team you belong to.";
       if (check.consumerTeamId === check.product.ownerTeamId) return "The owning team already has access to its own product.";
-      if (check.product.lifecycle === "DRAFT" || check.product.lifecycle === "RETIRED")
-        return "Access can only be requested to published products.";
-      return null;
+      return accessClosedReason(check.product, check.now ?? new Date());
     }
     case "decide:access-request": {
       // Four eyes: nobody decides their own request, not even an admin.
@@ -121,6 +126,12 @@ export function denialReason(viewer: Viewer, check: PermissionCheck): string | n
     case "edit:data-product":
       if (check.product.lifecycle === "RETIRED") return "A retired product can no longer be changed.";
       return viewer.isPlatformAdmin || maintains(viewer, check.product.ownerTeamId) ? null : "Only maintainers of the owning team can change this product.";
+    case "change:product-lifecycle":
+      // One rule for every transition: the owning team's maintainers (and platform admins) run their product's life.
+      if (check.product.lifecycle === "RETIRED") return "A retired product can no longer be changed.";
+      return viewer.isPlatformAdmin || maintains(viewer, check.product.ownerTeamId)
+        ? null
+        : `Only maintainers of the owning team can ${check.transition} this product.`;
     case "manage:contract":
       return ownsProduct(viewer, check.product, check) ? null : "Only the product's owners and platform admins can change its contract.";
     case "read:sample-data":

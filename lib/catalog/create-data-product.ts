@@ -2,24 +2,25 @@ import "server-only";
 import { db, Prisma } from "@/lib/db";
 import { assertCan, type Viewer } from "@/lib/auth";
 import { recordAudit } from "@/lib/audit";
-import { allowedTopicPrefixes, checkNewDataProduct, loadPolicies, topicNameUnder } from "@/lib/governance";
+import { allowedTopicPrefixes, checkProductMetadata, loadPolicies } from "@/lib/governance";
 import { checkKafka } from "@/lib/kafka";
 import { provisionNow } from "@/lib/provisioning";
-import { checkSubjectFree } from "@/lib/contracts";
-import { parseSchema } from "@/lib/contracts/formats";
 import { conflict, DomainError, invalid, notFound } from "@/lib/errors";
+import { auditedPort, insertPort, judgePorts, parsePortSchemas, portFieldKey, takenTopics } from "./plan-ports";
 import type { CreateDataProduct } from "./schemas";
 
 export type CreatedDataProduct = {
   slug: string;
+  /** The first port's topic. */
   topic: string;
+  topics: string[];
   /** Set when the rows were written but Kafka has not caught up yet; a job keeps retrying. */
   provisioningWarning?: string;
 };
 
 /**
- * Creates a data product with one output port (its Kafka topic) and the owning
- * team's PRODUCE grant, then creates the topic and ACLs in Kafka.
+ * Creates a data product with one or more output ports (each its Kafka topic with the owning team's
+ * PRODUCE grant), then creates the topics and ACLs in Kafka.
  *
  * Order matters for "nothing half-made": policies and Kafka reachability are
  * checked before anything is written; the rows go in one transaction with the
@@ -41,22 +42,18 @@ export async function createDataProduct(viewer: Viewer, input: CreateDataProduct
   }
 
   const allowedPrefixes = allowedTopicPrefixes(team.topicPrefixes.map((p) => p.prefix), team.domain.slug);
-  const topic = topicNameUnder(allowedPrefixes[0] ?? `${team.domain.slug}.`, input.slug);
+  const key = portFieldKey(input.portFieldsAtTop);
   const kafka = await checkKafka();
-  const violations = checkNewDataProduct(
-    {
-      allowedPrefixes,
-      topic,
-      classification: input.classification,
-      containsPii: input.containsPii,
-      tags: input.tags,
-      partitions: input.partitions,
-      replicationFactor: input.replicationFactor,
-      retentionHours: input.retentionHours,
-      brokerCount: kafka.ok ? kafka.brokers : undefined,
-    },
-    await loadPolicies(),
-  );
+  const policies = await loadPolicies();
+  const judged = judgePorts(input.ports, {
+    prefix: allowedPrefixes[0] ?? `${team.domain.slug}.`,
+    allowedPrefixes,
+    productSlug: input.slug,
+    policies,
+    brokerCount: kafka.ok ? kafka.brokers : undefined,
+    key,
+  });
+  const violations = { ...judged.violations, ...checkProductMetadata(input, policies) };
   if (Object.keys(violations).length > 0) {
     throw invalid("The product does not meet the organisation's policies.", violations);
   }
@@ -67,84 +64,78 @@ export async function createDataProduct(viewer: Viewer, input: CreateDataProduct
     );
   }
 
-  // The registry must answer before anything is written, and the topic's subject must not hold someone else's schemas.
-  const parsed = input.schema ? parseSchema(input.schemaFormat, input.schema) : null;
-  if (parsed && !parsed.ok) throw invalid("The schema does not parse.", { schema: `Line ${parsed.issue.line}, column ${parsed.issue.column}: ${parsed.issue.message}` });
-  if (parsed) await checkSubjectFree(topic, parsed.schema);
+  // The registry must answer before anything is written, and each topic's subject must not hold someone else's schemas.
+  const ports = await parsePortSchemas(judged.ports, key);
+  const topics = ports.map((p) => p.topic);
 
-  const taken = await db.dataProduct.findFirst({
-    where: { OR: [{ slug: input.slug }, { outputPorts: { some: { topic } } }] },
-    select: { id: true },
-  });
-  if (taken) throw conflict("That name is taken.", { slug: `A data product "${input.slug}" already exists.` });
+  if (await db.dataProduct.findUnique({ where: { slug: input.slug }, select: { id: true } })) {
+    throw conflict("That name is taken.", { slug: `A data product "${input.slug}" already exists.` });
+  }
+  const taken = new Set(await takenTopics(topics));
+  if (taken.size > 0) {
+    const fields = Object.fromEntries(ports.flatMap((p, i) => (taken.has(p.topic) ? [[key(i, "topic"), `Another data product already has the topic "${p.topic}".`]] : [])));
+    // A one-port product sent flat names its topic after the identifier: the clash is the identifier's.
+    throw conflict("That name is taken.", input.portFieldsAtTop ? { slug: `A data product "${input.slug}" already exists.` } : fields);
+  }
 
-  let created: { productId: string; portId: string; grantId: string };
+  let created: { productId: string; portIds: string[] };
   try {
     created = await db.$transaction(async (tx) => {
-      const product = await tx.dataProduct.create({
+      const { ports: _ports, portFieldsAtTop: _atTop, ...product } = input;
+      const row = await tx.dataProduct.create({
         data: {
-          slug: input.slug,
-          name: input.name,
-          description: input.description,
+          slug: product.slug,
+          name: product.name,
+          description: product.description,
           domainId: team.domainId,
           ownerTeamId: team.id,
-          lifecycle: input.lifecycle,
-          classification: input.classification,
-          containsPii: input.containsPii,
-          tags: input.tags,
-          freshnessSlaMinutes: input.freshnessSlaMinutes,
+          lifecycle: product.lifecycle,
+          classification: product.classification,
+          containsPii: product.containsPii,
+          tags: product.tags,
+          freshnessSlaMinutes: product.freshnessSlaMinutes,
           createdById: viewer.id,
         },
       });
-      const port = await tx.outputPort.create({
-        data: {
-          dataProductId: product.id,
-          name: "events",
-          topic,
-          partitions: input.partitions,
-          replicationFactor: input.replicationFactor,
-          retentionMs: BigInt(input.retentionHours) * 3_600_000n,
-          cleanupPolicy: input.cleanupPolicy,
-          compatibility: input.compatibility,
-          schemaVersions: parsed
-            ? { create: { version: 1, format: input.schemaFormat, definition: parsed.schema.definition as Prisma.InputJsonValue, createdById: viewer.id } }
-            : undefined,
-        },
-      });
-      const grant = await tx.grant.create({
-        data: {
-          kind: "PRODUCE",
-          dataProductId: product.id,
-          outputPortId: port.id,
-          teamId: team.id,
-          principalId: principal.id,
-        },
-      });
+      const portIds: string[] = [];
+      for (const port of ports) {
+        portIds.push((await insertPort(tx, port, { productId: row.id, teamId: team.id, principalId: principal.id, createdById: viewer.id })).portId);
+      }
       await recordAudit(tx, {
         actor: viewer,
         action: "data-product.created",
         targetType: "data-product",
-        targetId: product.id,
-        after: { ...input, schema: input.schema ? `(${input.schemaFormat} schema v1)` : null, topic, producer: principal.principal },
+        targetId: row.id,
+        after: { ...product, topic: topics[0], ports: ports.map(auditedPort), producer: principal.principal },
       });
-      return { productId: product.id, portId: port.id, grantId: grant.id };
+      return { productId: row.id, portIds };
     });
   } catch (e) {
-    // Two people racing for the same name: the unique index decides.
+    // Two people racing for the same name or topic: the unique index decides.
     if (e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2002") {
       throw conflict("That name is taken.", { slug: `A data product "${input.slug}" already exists.` });
     }
     throw e;
   }
 
-  const outcome = await provisionNow({ kind: "output-port", id: created.portId });
+  const failures: string[] = [];
+  let retrying = false;
+  for (const [i, portId] of created.portIds.entries()) {
+    const outcome = await provisionNow({ kind: "output-port", id: portId });
+    if (!outcome.ok) {
+      failures.push(`${topics[i]}: ${outcome.error}`);
+      retrying ||= outcome.retryable;
+    }
+  }
   return {
     slug: input.slug,
-    topic,
-    provisioningWarning: outcome.ok
-      ? undefined
-      : outcome.retryable
-        ? `The product is saved, but creating topic ${topic} (Kafka topic, ACLs, schema registration) failed: ${outcome.error}. Meshport keeps retrying.`
-        : `The product is saved, but its topic could not be provisioned: ${outcome.error}`,
+    topic: topics[0]!,
+    topics,
+    provisioningWarning:
+      failures.length === 0
+        ? undefined
+        : retrying
+          ? `The product is saved, but creating its topics (Kafka topic, ACLs, schema registration) failed: ${failures.join("; ")}. Meshport keeps retrying.`
+          : `The product is saved, but its topics could not be provisioned: ${failures.join("; ")}`,
   };
 }

@@ -13,6 +13,7 @@ export async function getDataProduct(viewer: Viewer, slug: string) {
     where: { AND: [{ slug }, visibleProductsWhere(viewer)] },
     include: {
       domain: true,
+      successor: { select: { slug: true, name: true } },
       ownerTeam: {
         include: {
           memberships: {
@@ -20,6 +21,7 @@ export async function getDataProduct(viewer: Viewer, slug: string) {
             include: { user: { select: { name: true, email: true } } },
             orderBy: { createdAt: "asc" },
           },
+          topicPrefixes: { select: { prefix: true }, orderBy: { prefix: "asc" } },
         },
       },
       outputPorts: {

@@ -27,15 +27,16 @@ const fieldErrors = (input: unknown) => {
 describe("createDataProductSchema", () => {
   it("parses form strings into numbers, tags into a de-duplicated lowercase list", () => {
     const r = createDataProductSchema.parse(valid);
-    expect(r.partitions).toBe(6);
+    expect(r.ports).toMatchObject([{ name: "events", topic: "", partitions: 6, cleanupPolicy: "delete", schemaFormat: "AVRO" }]);
     expect(r.tags).toEqual(["orders", "real-time"]);
     expect(r.freshnessSlaMinutes).toBeNull();
   });
   it("accepts its own output, so a form can send parsed values", () => {
+    // A one-port product sent flat comes out as `ports`; that output, sent again, is the same product.
     const once = createDataProductSchema.parse({ ...valid, freshnessSlaMinutes: "15" });
-    expect(createDataProductSchema.parse(once)).toEqual(once);
+    expect(createDataProductSchema.parse(once)).toEqual({ ...once, portFieldsAtTop: false });
     const none = createDataProductSchema.parse(valid);
-    expect(createDataProductSchema.parse(none)).toEqual(none);
+    expect(createDataProductSchema.parse(none)).toEqual({ ...none, portFieldsAtTop: false });
   });
   it("explains a bad identifier at the slug field", () => {
     expect(fieldErrors({ ...valid, slug: "Orders!" }).slug).toMatch(/lowercase letters/);
@@ -46,9 +47,29 @@ describe("createDataProductSchema", () => {
     expect(fieldErrors({ ...valid, partitions: "0" }).partitions).toBe("At least 1 partition.");
   });
   it("takes the schema text with its format and compatibility mode (the server parses the text)", () => {
-    expect(createDataProductSchema.parse({ ...valid, schemaFormat: "PROTOBUF", schema: 'syntax = "proto3";' })).toMatchObject({ schemaFormat: "PROTOBUF", compatibility: "BACKWARD" });
+    expect(createDataProductSchema.parse({ ...valid, schemaFormat: "PROTOBUF", schema: 'syntax = "proto3";' }).ports[0]).toMatchObject({ schemaFormat: "PROTOBUF", compatibility: "BACKWARD" });
     expect(fieldErrors({ ...valid, compatibility: "SOMETIMES" }).compatibility).toMatch(/compatibility mode/);
     expect(fieldErrors({ ...valid, schema: '{"type":"record","name":"X","fields":[{"name":"id","type":"string"}]}' })).toEqual({});
+  });
+});
+
+describe("several output ports", () => {
+  const { partitions: _p, replicationFactor: _r, retentionHours: _h, cleanupPolicy: _c, schema: _s, ...product } = valid;
+  const port = { name: "events", topic: "", partitions: "3", replicationFactor: "1", retentionHours: "24", cleanupPolicy: "delete", schema: "" };
+  it("takes a list of ports, each with its own layout", () => {
+    const r = createDataProductSchema.parse({ ...product, ports: [port, { ...port, name: "snapshot", cleanupPolicy: "compact", topic: "sales.orders.snapshot.v1" }] });
+    expect(r.ports.map((p) => [p.name, p.topic, p.cleanupPolicy])).toEqual([["events", "", "delete"], ["snapshot", "sales.orders.snapshot.v1", "compact"]]);
+    expect(r.portFieldsAtTop).toBe(false);
+  });
+  it("reports a port's bad field at that port", () => {
+    expect(fieldErrors({ ...product, ports: [port, { ...port, name: "Snap shot", partitions: "0" }] })).toEqual({
+      "ports.1.name": "Use lowercase letters, digits and dashes, starting with a letter.",
+      "ports.1.partitions": "At least 1 partition.",
+    });
+  });
+  it("needs a port: in the list, or sent flat", () => {
+    expect(fieldErrors({ ...product, ports: [] })).toEqual({ ports: "Add at least one output port." });
+    expect(Object.keys(fieldErrors(product))).toEqual(["partitions", "replicationFactor", "retentionHours", "cleanupPolicy"]);
   });
 });
 

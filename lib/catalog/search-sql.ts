@@ -94,6 +94,8 @@ export type SearchItemRow = {
   tags: string[];
   consumerCount: number;
   updatedAt: string;
+  /** Set on deprecated products: the day they stop being served (docs/decisions/0052). */
+  sunsetAt: string | null;
   hasAccess: boolean;
   domain: { slug: string; name: string };
   team: { slug: string; name: string };
@@ -454,7 +456,7 @@ SELECT
       'id', p."id", 'slug', p."slug", 'name', p."name",
       'excerpt', left(regexp_replace(p."description", '[#*_\`>\\[\\]]', '', 'g'), 280),
       'lifecycle', p."lifecycle", 'classification', p."classification", 'containsPii', p."containsPii",
-      'tags', p."tags", 'consumerCount', p."consumerCount", 'updatedAt', p."updatedAt",
+      'tags', p."tags", 'consumerCount', p."consumerCount", 'updatedAt', p."updatedAt", 'sunsetAt', p."sunsetAt",
       -- IN, not EXISTS: a hashed lookup, where EXISTS scanned the whole "granted" list per listed product (~1 ms a page).
       'hasAccess', (p."ownerTeamId" = ANY(${teams}::text[]) OR p."id" IN (SELECT "id" FROM granted)),
       'domain', json_build_object('slug', d."slug", 'name', d."name"),

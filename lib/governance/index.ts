@@ -3,6 +3,7 @@ import "server-only";
 export * from "./policies";
 export * from "./prefixes";
 export * from "./topic-change";
+export * from "./output-ports";
 export * from "./lifecycle";
 export * from "./policy-diff";
 export * from "./policy-yaml";

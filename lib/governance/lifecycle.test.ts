@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { checkDeprecation, earliestSunset, retirementBlockers } from "./lifecycle";
+import { accessClosedReason, checkDeprecation, checkPublish, earliestSunset, retirementBlockers, transitionsFrom, type LifecycleState } from "./lifecycle";
 
 const now = new Date("2026-12-01T15:00:00Z");
 const day = (s: string) => new Date(`${s}T00:00:00Z`);
@@ -15,6 +15,8 @@ describe("checkDeprecation", () => {
     ["itself as successor", { successor: { id: "p1", lifecycle: "ACTIVE" } }, { successorSlug: "A product cannot succeed itself." }],
     ["a deprecated successor", { successor: { id: "p2", lifecycle: "DEPRECATED" } }, { successorSlug: "The successor must be an active product." }],
     ["a draft", { lifecycle: "DRAFT" }, { form: "Only active products can be deprecated (this one is draft)." }],
+    ["deprecated before sunset dates existed: it gets one", { lifecycle: "DEPRECATED", currentSunsetAt: null }, {}],
+    ["deprecated with a sunset already", { lifecycle: "DEPRECATED", currentSunsetAt: day("2027-01-01") }, { form: "Only active products can be deprecated (this one is deprecated)." }],
   ])("%s", (_what, over, expected) => {
     expect(checkDeprecation({ ...base, ...over }, now)).toEqual(expected);
   });
@@ -34,5 +36,36 @@ describe("retirementBlockers", () => {
     ["already retired", { lifecycle: "RETIRED" }, { form: "The product is already retired." }],
   ])("%s", (_what, over, expected) => {
     expect(retirementBlockers({ ...base, ...over }, now)).toEqual(expected);
+  });
+});
+
+describe("checkPublish and the transitions", () => {
+  it.each<[string, Parameters<typeof checkPublish>[0], Record<string, string>]>([
+    ["a draft with a port", { lifecycle: "DRAFT", ports: 1 }, {}],
+    ["a draft without ports", { lifecycle: "DRAFT", ports: 0 }, { form: "Add an output port before publishing." }],
+    ["an active product", { lifecycle: "ACTIVE", ports: 2 }, { form: "Only drafts are published (this product is active)." }],
+    ["a retired product", { lifecycle: "RETIRED", ports: 1 }, { form: "Only drafts are published (this product is retired)." }],
+  ])("%s", (_what, facts, expected) => {
+    expect(checkPublish(facts)).toEqual(expected);
+  });
+  it.each<[LifecycleState, string[]]>([
+    ["DRAFT", ["publish"]],
+    ["ACTIVE", ["deprecate"]],
+    ["DEPRECATED", ["retire"]],
+    ["RETIRED", []],
+  ])("from %s the owner may %j", (state, expected) => {
+    expect(transitionsFrom(state)).toEqual(expected);
+  });
+});
+
+describe("accessClosedReason", () => {
+  it.each<[string, { lifecycle: string; sunsetAt?: Date | null }, string | null]>([
+    ["active", { lifecycle: "ACTIVE" }, null],
+    ["deprecated, sunset ahead", { lifecycle: "DEPRECATED", sunsetAt: day("2026-12-24") }, null],
+    ["deprecated, sunset passed", { lifecycle: "DEPRECATED", sunsetAt: day("2026-11-30") }, "The product is past its sunset: it takes no new access requests."],
+    ["draft", { lifecycle: "DRAFT" }, "Access can only be requested to published products."],
+    ["retired", { lifecycle: "RETIRED" }, "Access can only be requested to published products."],
+  ])("%s", (_what, product, expected) => {
+    expect(accessClosedReason(product, now)).toBe(expected);
   });
 });

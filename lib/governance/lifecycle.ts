@@ -13,11 +13,13 @@ export function earliestSunset(now: Date, minNoticeDays = 1): Date {
 
 /** Why the product cannot be deprecated this way; empty when it can. Field errors keyed by form field. */
 export function checkDeprecation(
-  facts: { lifecycle: LifecycleState; sunsetAt: Date; successor?: { id: string; lifecycle: LifecycleState } | null; productId: string },
+  facts: { lifecycle: LifecycleState; sunsetAt: Date; successor?: { id: string; lifecycle: LifecycleState } | null; productId: string; currentSunsetAt?: Date | null },
   now: Date,
 ): Record<string, string> {
   const errors: Record<string, string> = {};
-  if (facts.lifecycle !== "ACTIVE") errors.form = `Only active products can be deprecated (this one is ${facts.lifecycle.toLowerCase()}).`;
+  // A product deprecated before sunset dates existed (currentSunsetAt null) gets its date the same way.
+  const undated = facts.lifecycle === "DEPRECATED" && facts.currentSunsetAt === null;
+  if (facts.lifecycle !== "ACTIVE" && !undated) errors.form = `Only active products can be deprecated (this one is ${facts.lifecycle.toLowerCase()}).`;
   if (Number.isNaN(facts.sunsetAt.getTime())) errors.sunsetDate = "Enter a date.";
   else if (facts.sunsetAt < earliestSunset(now)) errors.sunsetDate = `The sunset must be after today, so consumers have time to move (from ${earliestSunset(now).toISOString().slice(0, 10)}).`;
   if (facts.successor) {
@@ -41,4 +43,33 @@ export function retirementBlockers(
   }
   if (facts.confirmName.trim() !== facts.name) errors.confirmName = `Type the product's name, ${facts.name}, to confirm.`;
   return errors;
+}
+
+/** Why a product cannot be published now; empty when it can (only drafts are published). */
+export function checkPublish(facts: { lifecycle: LifecycleState; ports: number }): Record<string, string> {
+  if (facts.lifecycle !== "DRAFT") return { form: `Only drafts are published (this product is ${facts.lifecycle.toLowerCase()}).` };
+  if (facts.ports === 0) return { form: "Add an output port before publishing." };
+  return {};
+}
+
+/** Where each transition leads, and from where (the rules above say when). */
+export const TRANSITIONS = {
+  publish: { from: "DRAFT", to: "ACTIVE" },
+  deprecate: { from: "ACTIVE", to: "DEPRECATED" },
+  retire: { from: "DEPRECATED", to: "RETIRED" },
+} as const satisfies Record<string, { from: LifecycleState; to: LifecycleState }>;
+
+/** The transitions the owner may try from a state (the page offers these; the server checks them again). */
+export function transitionsFrom(state: LifecycleState): (keyof typeof TRANSITIONS)[] {
+  return (Object.keys(TRANSITIONS) as (keyof typeof TRANSITIONS)[]).filter((t) => TRANSITIONS[t].from === state);
+}
+
+/**
+ * Why a product takes no new access requests, or null: drafts are not published yet, retired products
+ * are gone, and a deprecated product closes on its sunset (consumers were told to move).
+ */
+export function accessClosedReason(product: { lifecycle: string; sunsetAt?: Date | null }, now: Date): string | null {
+  if (product.lifecycle === "DRAFT" || product.lifecycle === "RETIRED") return "Access can only be requested to published products.";
+  if (product.lifecycle === "DEPRECATED" && product.sunsetAt && product.sunsetAt <= now) return "The product is past its sunset: it takes no new access requests.";
+  return null;
 }

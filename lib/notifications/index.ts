@@ -17,6 +17,7 @@ export type NoticeKind =
   | "grant.expiring"
   | "grant.expired"
   | "output-port.deprecated"
+  | "data-product.deprecated"
   | "schema.version-published"
   | "grant.unused";
 

@@ -57,7 +57,7 @@ export async function enqueueSync(job: SyncJob): Promise<void> {
 export async function sweepPending(): Promise<number> {
   const [ports, grants] = await Promise.all([
     // A port whose schema versions are not yet in the registry needs its sync too.
-    db.outputPort.findMany({ where: { OR: [{ provisioning: "PENDING" }, { provisioning: "APPLIED", schemaVersions: { some: { registryId: null } } }] }, select: { id: true } }),
+    db.outputPort.findMany({ where: { OR: [{ provisioning: "PENDING" }, { provisioning: "APPLIED", removedAt: null, schemaVersions: { some: { registryId: null } } }] }, select: { id: true } }),
     db.grant.findMany({ where: { provisioning: "PENDING" }, select: { id: true } }),
   ]);
   for (const p of ports) await enqueueSync({ kind: "output-port", id: p.id });

@@ -6,6 +6,7 @@ import { alignTopic, applyAcls, bindingKey, createAclBindings, describeTopic, en
 import { desiredForPrincipals, specOf } from "./desired";
 import { classifyFailure, ProvisioningRefusedError, type FailureVerdict } from "./failure";
 import { syncPortSchemas } from "@/lib/contracts/registry-sync";
+import { removePortTopic } from "./remove-port";
 
 // Provisioning makes Kafka match what the database says should exist.
 // Every step is idempotent, so a retry (by a job, or by a later sweep) is always safe.
@@ -27,6 +28,8 @@ export async function syncOutputPort(portId: string, attempt = 0): Promise<SyncO
     include: { grants: { where: { kind: "PRODUCE", status: "ACTIVE" }, include: { principal: true } } },
   });
   if (!port) return { ok: true }; // deleted meanwhile: nothing left to do
+  // A retired product's port: the intent is that the topic is gone (docs/decisions/0052).
+  if (port.removedAt) return removePortTopic(port);
   try {
     const spec = {
       topic: port.topic,

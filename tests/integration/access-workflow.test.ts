@@ -69,7 +69,7 @@ describe("creating a data product", () => {
   it("creates the topic as configured, the PRODUCE ACLs, the rows and the audit event", async () => {
     const slug = unique("it-create");
     const created = await createDataProduct(sofia, newProduct(slug));
-    expect(created).toEqual({ slug, topic: `sales.${slug}.v1`, provisioningWarning: undefined });
+    expect(created).toEqual({ slug, topic: `sales.${slug}.v1`, topics: [`sales.${slug}.v1`], provisioningWarning: undefined });
 
     const topic = await describeTopicAsAdmin(created.topic);
     expect(topic.partitions).toBe(3);

@@ -8,8 +8,15 @@ import { db } from "@/lib/db";
 import type { Viewer } from "@/lib/auth";
 import { endAllSessions } from "@/lib/auth/sessions";
 import { setUserDisabled } from "@/lib/auth/users";
-import { createDataProduct } from "@/lib/catalog";
-import { createDataProductSchema } from "@/lib/catalog/schemas";
+import { addOutputPort, createDataProduct, deprecateProduct, publishProduct, retireProduct, setInputPorts } from "@/lib/catalog";
+import {
+  addOutputPortSchema,
+  createDataProductSchema,
+  deprecateProductSchema,
+  publishProductSchema,
+  retireProductSchema,
+  setInputPortsSchema,
+} from "@/lib/catalog/schemas";
 import { addComment, cancelAccessRequest, decideAccessRequest, requestAccess, requestRenewal, revokeAccess } from "@/lib/access";
 import { commentSchema, decideAccessRequestSchema, requestAccessSchema, revokeAccessSchema } from "@/lib/access/schemas";
 import { applyPolicies, latestPolicyVersion, loadPolicies, policiesFormSchema, policiesToYaml, updatePolicies } from "@/lib/governance";
@@ -69,7 +76,7 @@ const AUDIT_IN_SOURCE: Record<string, string> = {
 
 let sam: Viewer, priya: Viewer, ada: Viewer;
 let sales: string, payments: string;
-const state: { productId?: string; requestId?: string; renewalId?: string; userId?: string } = {};
+const state: { productId?: string; requestId?: string; renewalId?: string; userId?: string; draft?: { id: string; name: string } } = {};
 
 /** Runs `step` and returns the audit events it wrote with `actor` as their actor. */
 async function auditedBy(actor: Viewer, step: () => Promise<unknown>): Promise<string[]> {
@@ -118,6 +125,57 @@ const SCENARIOS: Array<[string, () => Promise<string[]>]> = [
       auditedBy(sam, async () => {
         const odcs = ["apiVersion: v3.0.2", "kind: DataContract", `id: ${unique("audit-import")}`, "version: 1.0.0", "status: active", "tags: [test]", "description:", "  purpose: Imported by the audit coverage test.", "schema:", "  - name: events", "    properties:", "      - name: id", "        logicalType: string", "        required: true"].join("\n");
         await importProduct(sam, importInputSchema.parse({ ownerTeamId: sales, odcs }));
+      }),
+  ],
+  [
+    "addOutputPort",
+    () =>
+      auditedBy(sam, () =>
+        addOutputPort(sam, addOutputPortSchema.parse({ productId: state.productId, name: "snapshot", partitions: 1, replicationFactor: 1, retentionHours: 6, cleanupPolicy: "compact", schema: "" })),
+      ),
+  ],
+  [
+    "setInputPorts",
+    () =>
+      auditedBy(sam, async () => {
+        const slug = unique("audit-up");
+        await createDataProduct(
+          sam,
+          createDataProductSchema.parse({
+            ownerTeamId: sales, name: `Upstream ${slug}`, slug, description: "An upstream product for the audit coverage test.", classification: "INTERNAL",
+            containsPii: false, lifecycle: "ACTIVE", tags: "test", partitions: 1, replicationFactor: 1, retentionHours: 6, cleanupPolicy: "delete",
+          }),
+        );
+        await setInputPorts(sam, setInputPortsSchema.parse({ productId: state.productId, upstream: slug }));
+      }),
+  ],
+  [
+    "publishProduct",
+    () =>
+      auditedBy(sam, async () => {
+        const slug = unique("audit-life");
+        await createDataProduct(
+          sam,
+          createDataProductSchema.parse({
+            ownerTeamId: sales, name: `Life ${slug}`, slug, description: "A product whose whole life the audit test follows.", classification: "INTERNAL",
+            containsPii: false, lifecycle: "DRAFT", tags: "test", partitions: 1, replicationFactor: 1, retentionHours: 6, cleanupPolicy: "delete",
+          }),
+        );
+        state.draft = await db.dataProduct.findUniqueOrThrow({ where: { slug }, select: { id: true, name: true } });
+        await publishProduct(sam, publishProductSchema.parse({ productId: state.draft.id }));
+      }),
+  ],
+  [
+    "deprecateProduct",
+    () => auditedBy(sam, () => deprecateProduct(sam, deprecateProductSchema.parse({ productId: state.draft!.id, sunsetDate: inDays(7) }))),
+  ],
+  [
+    "retireProduct",
+    () =>
+      auditedBy(sam, async () => {
+        // The sunset is a week away; the test moves it into the past instead of waiting.
+        await db.dataProduct.update({ where: { id: state.draft!.id }, data: { sunsetAt: new Date(Date.now() - 60_000) } });
+        await retireProduct(sam, retireProductSchema.parse({ productId: state.draft!.id, confirmName: state.draft!.name }));
       }),
   ],
   [

@@ -61,3 +61,54 @@ export async function createProductWithPorts(opts: {
 export async function deleteProduct(slug: string): Promise<void> {
   await testDb().dataProduct.deleteMany({ where: { slug } });
 }
+
+/**
+ * A team of its own for a test, in a domain of its own, with a Kafka principal (`User:<slug>`; ACLs need
+ * only the name) and, when given, a topic prefix, plus its members: no demo data involved.
+ */
+export async function createTeamWithMembers(
+  slug: string,
+  members: { userId: string; role: "MAINTAINER" | "MEMBER" }[],
+  options: { prefix?: string } = {},
+): Promise<{ id: string; slug: string; name: string; principal: string; domainId: string }> {
+  const db = testDb();
+  const domain = await db.domain.create({ data: { slug: `${slug}-domain`, name: `Domain ${slug}` } });
+  const principal = `User:${slug}`;
+  const team = await db.team.create({
+    data: {
+      slug,
+      name: `Team ${slug}`,
+      domainId: domain.id,
+      principals: { create: { principal } },
+      memberships: { create: members },
+      ...(options.prefix ? { topicPrefixes: { create: { prefix: options.prefix } } } : {}),
+    },
+  });
+  return { id: team.id, slug, name: team.name, principal, domainId: domain.id };
+}
+
+/** Moves a deprecated product's sunset into the past: the journeys cannot wait for a real day to pass. */
+export async function moveSunsetIntoThePast(productSlug: string): Promise<void> {
+  await testDb().dataProduct.update({ where: { slug: productSlug }, data: { sunsetAt: new Date(Date.now() - 60_000) } });
+}
+
+/**
+ * An active CONSUME grant of the team on every port of the product, as an approved request leaves it
+ * (PENDING: the portal's worker applies the ACLs). Requesting and approving are other journeys' subject.
+ */
+export async function grantConsumeAccess(productSlug: string, teamId: string): Promise<void> {
+  const db = testDb();
+  const product = await db.dataProduct.findUniqueOrThrow({ where: { slug: productSlug }, include: { outputPorts: { select: { id: true } } } });
+  const principal = await db.kafkaPrincipal.findFirstOrThrow({ where: { teamId } });
+  await db.grant.createMany({
+    data: product.outputPorts.map((p) => ({ kind: "CONSUME" as const, dataProductId: product.id, outputPortId: p.id, teamId, principalId: principal.id, validUntil: new Date(Date.now() + 30 * 86_400_000) })),
+  });
+}
+
+/** Ends the product's consumer grants as their expiry would (the worker then removes their ACLs). */
+export async function expireConsumerGrants(productSlug: string): Promise<void> {
+  await testDb().grant.updateMany({
+    where: { dataProduct: { slug: productSlug }, kind: "CONSUME", status: "ACTIVE" },
+    data: { status: "EXPIRED", endedAt: new Date(), endReason: "Expired (set by the test).", provisioning: "PENDING" },
+  });
+}

@@ -109,3 +109,14 @@ export async function eventually<T>(probe: () => Promise<T>, done: (r: T) => boo
   }
   return last;
 }
+
+/** Whether the broker lists the topic (as Meshport's admin principal). */
+export async function topicExistsAsAdmin(topic: string): Promise<boolean> {
+  const admin = kafkaAs().admin();
+  await admin.connect();
+  try {
+    return (await admin.listTopics()).includes(topic);
+  } finally {
+    await admin.disconnect();
+  }
+}

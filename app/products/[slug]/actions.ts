@@ -4,11 +4,18 @@ import { revalidatePath } from "next/cache";
 import { requestAccess, cancelAccessRequest } from "@/lib/access";
 import { cancelAccessRequestSchema, requestAccessSchema } from "@/lib/access/schemas";
 import { action } from "@/lib/server-action";
-import { changeTopicConfig, retryOutputPort } from "@/lib/catalog";
-import { changeTopicConfigSchema, retryOutputPortSchema } from "@/lib/catalog/schemas";
 import { setPortContract, setProductContract } from "@/lib/contracts";
 import { productContractSchema } from "@/lib/contracts/contract-model";
 import { portContractFormSchema, toPortContract } from "@/lib/contracts/rule-lines";
+import { addOutputPort, changeTopicConfig, deprecateProduct, publishProduct, retireProduct, retryOutputPort } from "@/lib/catalog";
+import {
+  addOutputPortSchema,
+  changeTopicConfigSchema,
+  deprecateProductSchema,
+  publishProductSchema,
+  retireProductSchema,
+  retryOutputPortSchema,
+} from "@/lib/catalog/schemas";
 
 export const requestAccessAction = action(requestAccessSchema, async (viewer, input) => {
   const result = await requestAccess(viewer, input);
@@ -40,8 +47,35 @@ export const setProductContractAction = action(productContractSchema, async (vie
   return result;
 });
 
+export const addOutputPortAction = action(addOutputPortSchema, async (viewer, input) => {
+  const result = await addOutputPort(viewer, input);
+  revalidatePath("/products/[slug]", "page");
+  return result;
+});
+
 export const setPortContractAction = action(portContractFormSchema, async (viewer, input) => {
   const result = await setPortContract(viewer, toPortContract(input));
+  revalidatePath("/products/[slug]", "page");
+  return result;
+});
+
+export const publishProductAction = action(publishProductSchema, async (viewer, input) => {
+  const result = await publishProduct(viewer, input);
+  revalidatePath("/catalog");
+  revalidatePath("/products/[slug]", "page");
+  return result;
+});
+
+export const deprecateProductAction = action(deprecateProductSchema, async (viewer, input) => {
+  const result = await deprecateProduct(viewer, input);
+  revalidatePath("/catalog");
+  revalidatePath("/products/[slug]", "page");
+  return result;
+});
+
+export const retireProductAction = action(retireProductSchema, async (viewer, input) => {
+  const result = await retireProduct(viewer, input);
+  revalidatePath("/catalog");
   revalidatePath("/products/[slug]", "page");
   return result;
 });

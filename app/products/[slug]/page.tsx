@@ -4,9 +4,9 @@ import { notFound } from "next/navigation";
 import { cache, Suspense } from "react";
 import { can } from "@/lib/auth";
 import { requireViewer } from "@/lib/auth/session";
-import { connectionSettings, getDataProduct } from "@/lib/catalog";
+import { connectionSettings, getDataProduct, productLineage } from "@/lib/catalog";
 import { getViewerAccess } from "@/lib/access";
-import { latestAccessUntil, loadPolicies } from "@/lib/governance";
+import { accessClosedReason, allowedTopicPrefixes, latestAccessUntil, loadPolicies } from "@/lib/governance";
 import { DomainError } from "@/lib/errors";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
@@ -23,7 +23,22 @@ import { SampleData } from "@/components/contracts/sample-data";
 import { ProductContract } from "@/components/contracts/product-contract";
 import { ProductTabs } from "@/components/dashboard/product-tabs";
 import { classificationTone, lifecycleTone, title } from "@/components/catalog/labels";
-import { cancelAccessRequestAction, changeTopicConfigAction, requestAccessAction, retryOutputPortAction, setPortContractAction, setProductContractAction } from "./actions";
+import {
+  addOutputPortAction,
+  cancelAccessRequestAction,
+  changeTopicConfigAction,
+  deprecateProductAction,
+  publishProductAction,
+  requestAccessAction,
+  retireProductAction,
+  retryOutputPortAction,
+  setPortContractAction,
+  setProductContractAction,
+} from "./actions";
+import { LifecycleBanner } from "@/components/lifecycle/lifecycle-banner";
+import { LifecycleCard } from "@/components/lifecycle/lifecycle-card";
+import { AddOutputPortForm } from "@/components/products/add-output-port-form";
+import { LineageLinks } from "@/components/products/lineage-links";
 import { ActionButton } from "@/components/forms/action-button";
 import { TopicConfigForm } from "@/components/products/topic-config-form";
 
@@ -55,6 +70,7 @@ export default async function ProductPage({ params }: Params) {
     loadPolicies(),
     connectionSettings(viewer),
   ]);
+  const lineage = await productLineage(viewer, product.id);
   const snippetUser = connection.principals[0];
   const now = new Date();
   const maxUntil = latestAccessUntil(now, policies).toISOString().slice(0, 10);
@@ -68,6 +84,7 @@ export default async function ProductPage({ params }: Params) {
   const maintainers = product.ownerTeam.memberships.map((m) => m.user);
   const owner = can(viewer, { permission: "manage:contract", product });
   const canEdit = can(viewer, { permission: "edit:data-product", product });
+  const runsLifecycle = can(viewer, { permission: "change:product-lifecycle", product, transition: "deprecate" });
 
   return (
     <article className="space-y-6">
@@ -95,6 +112,7 @@ export default async function ProductPage({ params }: Params) {
             ))}
           </ul>
         ) : null}
+        <LifecycleBanner product={product} />
         {can(viewer, { permission: "read:product-health", product }) || access.state === "active" ? <ProductTabs slug={product.slug} current="overview" /> : null}
       </header>
 
@@ -124,7 +142,9 @@ export default async function ProductPage({ params }: Params) {
                   title={<span className="font-mono text-sm">{port.topic}</span>}
                   description={`Output port “${port.name}” · Kafka topic`}
                   actions={
-                    port.provisioning === "APPLIED" ? (
+                    port.removedAt ? (
+                      <Badge tone="slate">{port.provisioning === "APPLIED" ? "Deleted from Kafka" : "Deleting from Kafka"}</Badge>
+                    ) : port.provisioning === "APPLIED" ? (
                       <Badge tone="green">Provisioned</Badge>
                     ) : port.provisioning === "PENDING" ? (
                       <Badge tone="amber">Provisioning</Badge>
@@ -157,9 +177,11 @@ export default async function ProductPage({ params }: Params) {
                       </div>
                     </details>
                   ) : null}
-                  <Suspense fallback={<p className="text-sm text-slate-500">Reading live figures from Kafka…</p>}>
-                    <LiveTopic topic={port.topic} />
-                  </Suspense>
+                  {port.removedAt ? null : (
+                    <Suspense fallback={<p className="text-sm text-slate-500">Reading live figures from Kafka…</p>}>
+                      <LiveTopic topic={port.topic} />
+                    </Suspense>
+                  )}
                   <section aria-label={`Schema of ${port.topic}`}>
                     <h3 className="text-sm font-semibold text-slate-900">
                       Schema {current ? <span className="font-normal text-slate-500">· version {current.version} of {port.schemaVersions.length}</span> : null}
@@ -174,10 +196,12 @@ export default async function ProductPage({ params }: Params) {
                       />
                     ) : null}
                   </section>
-                  <Suspense fallback={<p className="text-sm text-slate-500">Reading sample messages…</p>}>
-                    <SampleData viewer={viewer} outputPortId={port.id} topic={port.topic} />
-                  </Suspense>
-                  <section aria-label={`Connect to ${port.topic}`}>
+                  {port.removedAt ? null : (
+                    <Suspense fallback={<p className="text-sm text-slate-500">Reading sample messages…</p>}>
+                      <SampleData viewer={viewer} outputPortId={port.id} topic={port.topic} />
+                    </Suspense>
+                  )}
+                  <section aria-label={`Connect to ${port.topic}`} hidden={Boolean(port.removedAt)}>
                     <h3 className="mb-2 text-sm font-semibold text-slate-900">Connect</h3>
                     <ConnectionSnippets
                       topic={port.topic}
@@ -192,6 +216,24 @@ export default async function ProductPage({ params }: Params) {
               </Card>
             );
           })}
+
+          {canEdit && product.lifecycle !== "DEPRECATED" ? (
+            <Card>
+              <details>
+                <summary className="cursor-pointer px-5 py-4 text-sm font-semibold text-slate-900">Add an output port</summary>
+                <CardBody className="border-t border-slate-100">
+                  <AddOutputPortForm
+                    productId={product.id}
+                    productSlug={product.slug}
+                    prefixes={allowedTopicPrefixes(product.ownerTeam.topicPrefixes.map((p) => p.prefix), product.domain.slug)}
+                    existing={{ names: product.outputPorts.map((p) => p.name), topics: product.outputPorts.map((p) => p.topic) }}
+                    policies={policies}
+                    submit={addOutputPortAction}
+                  />
+                </CardBody>
+              </details>
+            </Card>
+          ) : null}
         </div>
 
         <aside className="space-y-6">
@@ -201,6 +243,7 @@ export default async function ProductPage({ params }: Params) {
               <RequestAccess
                 dataProductId={product.id}
                 access={accessState}
+                closedReason={accessClosedReason(product, now)}
                 teams={requestableTeams}
                 defaultUntil={defaultUntil}
                 maxUntil={maxUntil}
@@ -209,6 +252,12 @@ export default async function ProductPage({ params }: Params) {
               />
             </CardBody>
           </Card>
+          {runsLifecycle ? (
+            <LifecycleCard
+              product={{ ...product, activeConsumerGrants: product.grants.length }}
+              actions={{ publish: publishProductAction, deprecate: deprecateProductAction, retire: retireProductAction }}
+            />
+          ) : null}
           <Card>
             <CardHeader title="Data quality" description="Live conformance of recent messages" />
             <CardBody>
@@ -246,6 +295,12 @@ export default async function ProductPage({ params }: Params) {
               ) : (
                 <p className="text-slate-500">No maintainer listed; write to the team contact.</p>
               )}
+            </CardBody>
+          </Card>
+          <Card>
+            <CardHeader title="Lineage" description="Declared input ports" />
+            <CardBody>
+              <LineageLinks builtFrom={lineage.builtFrom} usedBy={lineage.usedBy} />
             </CardBody>
           </Card>
           <Card>

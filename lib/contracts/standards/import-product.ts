@@ -83,19 +83,21 @@ async function planImport(viewer: Viewer, input: ImportRequest) {
     for (const issue of parsed.error.issues) errors[String(issue.path[0] ?? "odcs")] ??= issue.message;
     throw invalid("The files need changes before Meshport can create the product.", inFile(input.odcs, errors));
   }
-  const schema = parseSchema(parsed.data.schemaFormat, parsed.data.schema);
+  // One port per import (to-create-input.ts): the create input's first and only port.
+  const first = parsed.data.ports[0]!;
+  const schema = parseSchema(first.schemaFormat, first.schema);
   if (!schema.ok) throw refuse("odcs", [issueAt(input.odcs, ["schema", 0], `The schema does not parse (its line ${schema.issue.line}, column ${schema.issue.column}): ${schema.issue.message}`)]);
   const fields = new Set(decodedFields(schema.schema.format, schema.schema.fields).map((f) => f.path));
   const port = plan.ports[0]!;
   const unknown = [...port.qualityRules.map((r) => r.field), ...port.personalDataFields].filter((f) => !fields.has(f));
   if (unknown.length > 0) throw refuse("odcs", [issueAt(input.odcs, ["schema", 0, "properties"], `Rules or personal data on fields the schema does not have: ${[...new Set(unknown)].join(", ")}.`)]);
   const topic = topicNameUnder(allowedTopicPrefixes(team.topicPrefixes.map((p) => p.prefix), team.domain.slug)[0] ?? `${team.domain.slug}.`, parsed.data.slug);
-  return { plan, create: parsed.data, topic, team, fields: [...fields] };
+  return { plan, create: parsed.data, firstPort: first, topic, team, fields: [...fields] };
 }
 
 /** What the import would create, for the preview; writes nothing. */
 export async function previewImport(viewer: Viewer, input: ImportRequest) {
-  const { plan, create, topic, team, fields } = await planImport(viewer, input);
+  const { plan, create, firstPort, topic, team, fields } = await planImport(viewer, input);
   const port = plan.ports[0]!;
   return {
     name: create.name,
@@ -109,11 +111,11 @@ export async function previewImport(viewer: Viewer, input: ImportRequest) {
     tags: create.tags,
     port: {
       topic,
-      partitions: create.partitions,
-      replicationFactor: create.replicationFactor,
-      retentionHours: create.retentionHours,
-      format: create.schemaFormat,
-      compatibility: create.compatibility,
+      partitions: firstPort.partitions,
+      replicationFactor: firstPort.replicationFactor,
+      retentionHours: firstPort.retentionHours,
+      format: firstPort.schemaFormat,
+      compatibility: firstPort.compatibility,
       fields,
       rules: port.qualityRules.map(describeRule),
       personalDataFields: port.personalDataFields,

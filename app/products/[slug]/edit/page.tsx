@@ -2,11 +2,12 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { can } from "@/lib/auth";
 import { requireViewer } from "@/lib/auth/session";
-import { getDataProduct } from "@/lib/catalog";
+import { getDataProduct, productLineage } from "@/lib/catalog";
 import { loadPolicies } from "@/lib/governance";
 import { DomainError } from "@/lib/errors";
 import { EditProductForm } from "@/components/products/edit-product-form";
-import { editDataProductAction } from "./actions";
+import { InputPortsForm } from "@/components/products/input-ports-form";
+import { editDataProductAction, setInputPortsAction } from "./actions";
 
 export const metadata: Metadata = { title: "Edit data product" };
 
@@ -18,7 +19,7 @@ export default async function EditProductPage({ params }: { params: Promise<{ sl
     throw e;
   });
   if (!can(viewer, { permission: "edit:data-product", product })) notFound();
-  const policies = await loadPolicies();
+  const [policies, lineage] = await Promise.all([loadPolicies(), productLineage(viewer, product.id)]);
   return (
     <div className="mx-auto max-w-3xl space-y-6">
       <div>
@@ -39,6 +40,7 @@ export default async function EditProductPage({ params }: { params: Promise<{ sl
           freshnessSlaMinutes: product.freshnessSlaMinutes ?? "",
         }}
       />
+      <InputPortsForm productId={product.id} slug={product.slug} current={lineage.builtFrom.map((p) => p.slug)} submit={setInputPortsAction} />
     </div>
   );
 }
