@@ -48,7 +48,7 @@ export async function* exportAuditEvents(viewer: Viewer, filter: AuditFilter, fo
     const rows: AuditRow[] = await queryRows<AuditRow>(Prisma.sql`
       SELECT ${AUDIT_COLUMNS}
       FROM "AuditEvent" ${whereClause(page)}
-      ORDER BY "at" DESC, "id" DESC
+      ORDER BY "AuditEvent"."at" DESC, "AuditEvent"."id" DESC
       LIMIT ${batch}`);
     if (rows.length === 0) return;
     yield format === "csv" ? csvLines(rows) : jsonLines(rows);

@@ -10,7 +10,10 @@ const DAY_MS = 86_400_000;
  */
 export const utc = (moment: Date) => Prisma.sql`(${moment.toISOString()}::timestamptz AT TIME ZONE 'UTC')`;
 
-/** The columns a reader gets; "at" read back as an instant, whatever the process's time zone. */
+/**
+ * The columns a reader gets; "at" read back as an instant, whatever the process's time zone. The
+ * alias shadows the column in ORDER BY: order by "AuditEvent"."at", or every page sorts the whole set.
+ */
 export const AUDIT_COLUMNS = Prisma.sql`"id", ("at" AT TIME ZONE 'UTC') AS "at", "actorId", "actorLabel", "action", "targetType", "targetId", "before", "after"`;
 
 /** `%` and `_` in the user's words match themselves. */

@@ -29,7 +29,7 @@ export async function listAuditEvents(viewer: Viewer, search: AuditSearch) {
   const events = await queryRows<AuditRow>(Prisma.sql`
     SELECT ${AUDIT_COLUMNS}
     FROM "AuditEvent" ${where}
-    ORDER BY "at" DESC, "id" DESC
+    ORDER BY "AuditEvent"."at" DESC, "AuditEvent"."id" DESC
     LIMIT ${AUDIT_PAGE_SIZE} OFFSET ${(shown - 1) * AUDIT_PAGE_SIZE}`);
   return { total, events, page: shown, pages, pageSize: AUDIT_PAGE_SIZE };
 }
