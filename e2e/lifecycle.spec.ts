@@ -118,8 +118,9 @@ test("a member runs a product's whole life: two output ports with a verdict fixe
   await mira.getByRole("button", { name: "Create data product" }).click();
 
   await expect(mira.getByRole("heading", { level: 1, name })).toBeVisible();
-  await expect(mira.getByText(events, { exact: true })).toBeVisible();
-  await expect(mira.getByText(snapshot, { exact: true })).toBeVisible();
+  // Each port is a card headed by its topic (the contract section names the topics too).
+  await expect(mira.getByRole("heading", { level: 2, name: events, exact: true })).toBeVisible();
+  await expect(mira.getByRole("heading", { level: 2, name: snapshot, exact: true })).toBeVisible();
   expect((await describeTopicAsAdmin(snapshot)).configs["cleanup.policy"]).toBe("compact");
 
   await grantConsumeAccess(slug, readers.id);
