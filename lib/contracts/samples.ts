@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { can, membershipIn, type Viewer } from "@/lib/auth";
-import { KafkaUnavailableError, readRecentMessages } from "@/lib/kafka";
+import { KafkaOperationError, KafkaUnavailableError, readRecentMessages } from "@/lib/kafka";
 import { RegistryUnavailableError } from "@/lib/schema-registry";
 import { decodeMessages, type Decoded } from "./conformance";
 import { maskPersonalData } from "./quality";
@@ -27,11 +27,14 @@ export async function getSampleData(viewer: Viewer, outputPortId: string, count 
   if (!port) return { state: "hidden" };
   if (!can(viewer, { permission: "read:sample-data", product: port.dataProduct, consumerTeamIds: port.grants.map((g) => g.teamId) })) return { state: "hidden" };
   const masked = membershipIn(viewer, port.dataProduct.ownerTeamId) ? [] : port.personalDataFields;
+  // A topic still being created (or already deleted) has nothing to show; asking Kafka for it fails.
+  if (port.provisioning !== "APPLIED" || port.removedAt) return { state: "unavailable", reason: "The topic is not in Kafka yet: sample data shows once it is created." };
   try {
     const decoded = await decodeMessages(await readRecentMessages(port.topic, count, 4000), port.schemaVersions[0] ?? null);
     return { state: "ok", masked, messages: decoded.reverse().map((m) => ({ ...m, value: maskPersonalData(m.value, masked) })) };
   } catch (e) {
-    if (e instanceof KafkaUnavailableError || e instanceof RegistryUnavailableError) return { state: "unavailable", reason: e.message };
+    // A page section, not the page: whatever Kafka or the registry answers, say it here.
+    if (e instanceof KafkaUnavailableError || e instanceof KafkaOperationError || e instanceof RegistryUnavailableError) return { state: "unavailable", reason: e.message };
     throw e;
   }
 }
