@@ -1,11 +1,12 @@
 "use client";
 
+import { CompatibilityOptions } from "@/components/contracts/compatibility-options";
 import { useState } from "react";
 import { useRouter } from "next/navigation";
 import { useMutation } from "@tanstack/react-query";
 import { toast } from "sonner";
 import type { ActionResult } from "@/lib/action-result";
-import { COMPATIBILITY_MODES, type CompatibilityMode } from "@/lib/schema-registry/types";
+import type { CompatibilityMode } from "@/lib/schema-registry/types";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field, Select } from "@/components/ui/field";
@@ -46,11 +47,7 @@ export function CompatibilitySetting({
       <Field label="Mode" error={failure?.fieldErrors?.compatibility} hint={explain[mode]}>
         {(p) => (
           <Select {...p} value={mode} onChange={(e) => setMode(e.target.value as CompatibilityMode)}>
-            {COMPATIBILITY_MODES.map((m) => (
-              <option key={m} value={m}>
-                {m}
-              </option>
-            ))}
+            <CompatibilityOptions />
           </Select>
         )}
       </Field>

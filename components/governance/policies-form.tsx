@@ -1,12 +1,12 @@
 "use client";
 
+import { CompatibilityOptions } from "@/components/contracts/compatibility-options";
 import { useRouter } from "next/navigation";
 import { toast } from "sonner";
 import { policiesFormSchema, type Policies, type PoliciesFormInput } from "@/lib/governance/policies";
 import type { PolicyKey } from "@/lib/governance/policy-diff";
 import { policiesFormVerdicts } from "@/lib/governance/policy-verdicts";
 import type { ProductComplianceFacts } from "@/lib/governance/violations";
-import { COMPATIBILITY_MODES } from "@/lib/schema-registry/types";
 import type { ActionResult } from "@/lib/action-result";
 import { SubmitBar } from "@/components/forms/submit-bar";
 import { useActionForm } from "@/components/forms/use-action-form";
@@ -80,11 +80,7 @@ export function PoliciesForm({
           <Field label="Weakest schema compatibility" error={error("minSchemaCompatibility")} hint={hint("minSchemaCompatibility")}>
             {(p) => (
               <Select {...p} {...form.register("minSchemaCompatibility")}>
-                {COMPATIBILITY_MODES.map((m) => (
-                  <option key={m} value={m}>
-                    {m}
-                  </option>
-                ))}
+                <CompatibilityOptions />
               </Select>
             )}
           </Field>

@@ -1,9 +1,9 @@
 "use client";
 
+import { CompatibilityOptions } from "@/components/contracts/compatibility-options";
 import type { UseFormRegisterReturn } from "react-hook-form";
 import type { Policies } from "@/lib/governance/policies";
 import { formatLabel, SCHEMA_FORMATS } from "@/lib/contracts/model";
-import { COMPATIBILITY_MODES } from "@/lib/schema-registry/types";
 import { Field, Input, Select, Textarea } from "@/components/ui/field";
 
 /** The fields of one output port: a topic with its own layout and optional schema (create form and "Add an output port"). */
@@ -60,11 +60,7 @@ export function OutputPortFields({
       <Field label="Compatibility mode" error={message("compatibility")} hint="What the Schema Registry enforces for later versions.">
         {(p) => (
           <Select {...p} {...register("compatibility")}>
-            {COMPATIBILITY_MODES.map((m) => (
-              <option key={m} value={m}>
-                {m}
-              </option>
-            ))}
+            <CompatibilityOptions />
           </Select>
         )}
       </Field>
