@@ -130,7 +130,8 @@ test("a member runs a product's whole life: two output ports with a verdict fixe
   const deprecate = mira.getByRole("form", { name: "Deprecate this product" });
   await deprecate.getByLabel("Sunset date").fill(sunset);
   await deprecate.getByRole("button", { name: "Deprecate" }).click();
-  await expect(mira.getByText(`Deprecated: sunset on ${sunset}`)).toBeVisible();
+  // The page's banner (the toast says the same for a few seconds).
+  await expect(mira.getByRole("article").getByText(`Deprecated: sunset on ${sunset}`)).toBeVisible();
 
   const ravi = await signInAs(browser, reader.name);
   await ravi.goto("/notifications");
