@@ -9,6 +9,9 @@
 #   kafka.sh logs [-f]       last 100 lines of the server log (or follow)
 #   kafka.sh add-user NAME   add a SCRAM-SHA-512 user to the running broker; password goes to principals.json
 #   kafka.sh reset           stop and delete this data dir's broker (next start formats afresh)
+#   kafka.sh tool NAME ARGS  Kafka's own command-line tools against this broker, as the admin, e.g.
+#                            tool topics --list | tool acls --list | tool groups --list | tool groups --describe --group G
+#                            tool consume --topic T --from-beginning | tool produce --topic T | tool configs --describe --entity-type topics --entity-name T
 #
 # Environment: MESHPORT_DATA_DIR (default .meshport, relative to the repo), MESHPORT_KAFKA_PORT
 # (default 19092; controller = port+1), MESHPORT_KAFKA_LIBS, MESHPORT_KAFKA_HEAP (default 512m).
@@ -242,6 +245,22 @@ cmd_add_user() {
   log "added SCRAM-SHA-512 user $name (password in $PRINCIPALS_JSON)"
 }
 
+# Kafka's tools with the broker's address and the admin's credentials filled in, so nobody copies a password.
+cmd_tool() {
+  local name="${1:-}"; shift || true
+  running || die "the local Kafka (port $(port)) is not running: start it with \`npm run demo\` or \`kafka.sh start\`"
+  local bs=(--bootstrap-server "localhost:$(port)") cfg="$KDIR/admin.properties"
+  case "$name" in
+    topics) java_run org.apache.kafka.tools.TopicCommand "${bs[@]}" --command-config "$cfg" "$@" ;;
+    acls) java_run org.apache.kafka.tools.AclCommand "${bs[@]}" --command-config "$cfg" "$@" ;;
+    groups) java_run org.apache.kafka.tools.consumer.group.ConsumerGroupCommand "${bs[@]}" --command-config "$cfg" "$@" ;;
+    configs) java_run kafka.admin.ConfigCommand "${bs[@]}" --command-config "$cfg" "$@" ;;
+    consume) java_run org.apache.kafka.tools.consumer.ConsoleConsumer "${bs[@]}" --consumer.config "$cfg" "$@" ;;
+    produce) java_run org.apache.kafka.tools.ConsoleProducer "${bs[@]}" --producer.config "$cfg" "$@" ;;
+    *) die "usage: kafka.sh tool topics|acls|groups|configs|consume|produce [their arguments]" ;;
+  esac
+}
+
 cmd_reset() {
   cmd_stop
   rm -rf "$KDIR"
@@ -256,5 +275,6 @@ case "${1:-}" in
   logs) shift; cmd_logs "$@" ;;
   add-user) shift; cmd_add_user "$@" ;;
   reset) cmd_reset ;;
-  *) sed -n '2,14p' "$0" | sed 's/^# \{0,1\}//'; exit 2 ;;
+  tool) shift; cmd_tool "$@" ;;
+  *) sed -n '2,17p' "$0" | sed 's/^# \{0,1\}//'; exit 2 ;;
 esac
