@@ -37,6 +37,7 @@ export async function setPortContract(viewer: Viewer, input: PortContractInput):
       data: { qualityRules: input.qualityRules as Prisma.InputJsonValue, personalDataFields: input.personalDataFields },
     });
     const version = await recordContractVersion(tx, viewer, port.dataProductId);
+    if (version === null) return { version }; // nothing changed: nothing to audit
     await recordAudit(tx, {
       actor: viewer,
       action: "output-port.contract-changed",

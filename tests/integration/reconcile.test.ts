@@ -68,7 +68,8 @@ describe("reconciling grants with Kafka's ACLs", () => {
     const g = await grantedProduct();
     await revokeAccess(sam, { requestId: g.requestId, reason: "Testing orphan removal." });
     await applyAcls({ principal: "User:team-payments", topic: g.topic, access: "CONSUME" }); // re-added by hand
-    expect((await topicAcls(g.topic)).length).toBeGreaterThan(0);
+    // The controller commits the ACLs before the broker's authorizer lists them: wait for the broker to show them.
+    expect((await eventually(() => topicAcls(g.topic), (a) => a.length > 0)).length).toBeGreaterThan(0);
     const report = await reconcileAcls();
     expect(report.removed).toBeGreaterThanOrEqual(2);
     expect(await topicAcls(g.topic)).toEqual([]);
