@@ -61,6 +61,25 @@ ensure_registry() {
   set -a; . "$(registry_dir)/env"; set +a
 }
 
+# Exports KAFKA_CONNECT_URL (and the team credentials file): the given Connect cluster, else the local worker's.
+# Needs the local broker of ensure_kafka: the worker keeps its state in Kafka topics.
+ensure_connect() {
+  if [[ -n "${KAFKA_CONNECT_URL:-}" ]]; then
+    say "using Kafka Connect at $KAFKA_CONNECT_URL"
+    return
+  fi
+  say "starting local Kafka Connect (port ${MESHPORT_CONNECT_PORT:-18083})"
+  bash scripts/connect/connect.sh start
+  # shellcheck disable=SC1091
+  set -a; . "$(connect_dir)/env"; set +a
+}
+
+connect_dir() {
+  local d="${MESHPORT_DATA_DIR:-.meshport}"
+  [[ "$d" = /* ]] || d="$REPO/$d"
+  echo "$d/connect"
+}
+
 registry_dir() {
   local d="${MESHPORT_DATA_DIR:-.meshport}"
   [[ "$d" = /* ]] || d="$REPO/$d"

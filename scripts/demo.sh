@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # `npm run demo`: Meshport with a demo mesh on http://localhost:3000, on local
-# PostgreSQL, Kafka and Schema Registry (or DATABASE_URL / KAFKA_BROKERS / SCHEMA_REGISTRY_URL when set).
+# PostgreSQL, Kafka, Schema Registry and Kafka Connect
+# (or DATABASE_URL / KAFKA_BROKERS / SCHEMA_REGISTRY_URL / KAFKA_CONNECT_URL when set).
 # They keep running after you stop the portal (fast restart); `npm run stop` stops them.
 set -euo pipefail
 REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -17,9 +18,11 @@ bash scripts/system-packages.sh
 ensure_node_modules
 bash scripts/kafka/kafka.sh jars
 [[ -n "${SCHEMA_REGISTRY_URL:-}" ]] || bash scripts/registry/registry.sh jars
+[[ -n "${KAFKA_CONNECT_URL:-}" ]] || bash scripts/connect/connect.sh jars
 ensure_postgres
 ensure_kafka
 ensure_registry
+ensure_connect
 ensure_auth_secret
 migrate
 seed_demo

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs a command against the local stack that `npm run demo` started (PostgreSQL, Kafka, Schema
-# Registry in .meshport/), with its addresses and credentials loaded, so benches and scripts need no
+# Registry, Kafka Connect in .meshport/), with its addresses and credentials loaded, so benches and scripts need no
 # settings by hand:   bash scripts/local-stack.sh <command> [args…]
 # What the environment already names (DATABASE_URL, KAFKA_BROKERS, SCHEMA_REGISTRY_URL) is used as
 # given. A local service that is not running stops the command with what to start.
@@ -28,6 +28,12 @@ fi
 if [[ -z "${SCHEMA_REGISTRY_URL:-}" && -f "$(registry_dir)/env" ]] && bash scripts/registry/registry.sh status >/dev/null 2>&1; then
   # shellcheck disable=SC1091
   set -a; . "$(registry_dir)/env"; set +a
+fi
+
+# Connect too: optional, loaded when the local worker runs.
+if [[ -z "${KAFKA_CONNECT_URL:-}" && -f "$(connect_dir)/env" ]] && bash scripts/connect/connect.sh status >/dev/null 2>&1; then
+  # shellcheck disable=SC1091
+  set -a; . "$(connect_dir)/env"; set +a
 fi
 
 exec "$@"

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# `npm test`: every test, against a real PostgreSQL, Kafka and Schema Registry that this
+# `npm test`: every test, against a real PostgreSQL, Kafka, Schema Registry and Kafka Connect that this
 # script starts on their own ports and data dir (.meshport/test), fresh each run,
 # so a running demo is never touched.
 #   unit (vitest) → integration (vitest, real PostgreSQL + Kafka + Schema Registry) → end-to-end (Playwright, Chromium)
@@ -11,17 +11,19 @@ export MESHPORT_PG_PORT="${MESHPORT_TEST_PG_PORT:-54339}"
 export MESHPORT_KAFKA_PORT="${MESHPORT_TEST_KAFKA_PORT:-29092}"
 export MESHPORT_REGISTRY_PORT="${MESHPORT_TEST_REGISTRY_PORT:-28081}"
 export MESHPORT_REGISTRY_MANAGEMENT_PORT="${MESHPORT_TEST_REGISTRY_MANAGEMENT_PORT:-$((MESHPORT_REGISTRY_PORT + 1))}"
+export MESHPORT_CONNECT_PORT="${MESHPORT_TEST_CONNECT_PORT:-28083}"
 export MESHPORT_DIST_DIR="${MESHPORT_TEST_DIST_DIR:-.next-test}"
 export MESHPORT_TEST_APP_PORT="${MESHPORT_TEST_APP_PORT:-3100}"
 export NEXT_TELEMETRY_DISABLED=1
 export MESHPORT_DEMO_SIGNIN=true
 # The test services are our own; an outer DATABASE_URL/KAFKA_BROKERS must not redirect them.
 unset DATABASE_URL KAFKA_BROKERS KAFKA_SASL_USERNAME KAFKA_SASL_PASSWORD KAFKA_SASL_MECHANISM
-unset SCHEMA_REGISTRY_URL SCHEMA_REGISTRY_USERNAME SCHEMA_REGISTRY_PASSWORD
+unset SCHEMA_REGISTRY_URL SCHEMA_REGISTRY_USERNAME SCHEMA_REGISTRY_PASSWORD KAFKA_CONNECT_URL KAFKA_CONNECT_CREDENTIALS_FILE KAFKA_CONNECT_FILE_DIR
 # shellcheck source=scripts/common.sh
 . scripts/common.sh
 
 stop_services() {
+  bash scripts/connect/connect.sh stop >/dev/null 2>&1 || true
   # The registry first: it holds connections to PostgreSQL.
   bash scripts/registry/registry.sh stop >/dev/null 2>&1 || true
   bash scripts/kafka/kafka.sh stop >/dev/null 2>&1 || true
@@ -34,6 +36,7 @@ bash scripts/system-packages.sh --tests
 ensure_node_modules
 bash scripts/kafka/kafka.sh jars
 bash scripts/registry/registry.sh jars
+bash scripts/connect/connect.sh jars
 
 say "resetting the test services in $MESHPORT_DATA_DIR"
 stop_services
@@ -41,6 +44,7 @@ rm -rf "$MESHPORT_DATA_DIR"
 ensure_postgres
 ensure_kafka
 ensure_registry
+ensure_connect
 ensure_auth_secret
 migrate
 seed_demo
