@@ -14,6 +14,8 @@ export async function register() {
   startCollector();
   const { startAuditJobs } = await import("@/lib/audit/jobs");
   await startAuditJobs().catch((e: unknown) => console.error("[worker] could not start the audit jobs:", e));
+  const { startConnectJobs } = await import("@/lib/connect/jobs");
+  await startConnectJobs().catch((e: unknown) => console.error("[worker] could not start the connector watch:", e));
   const { startDashboardJobs } = await import("@/lib/dashboards");
   await startDashboardJobs().catch((e: unknown) => console.error("[worker] could not start the dashboard jobs:", e));
 }

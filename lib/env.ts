@@ -39,6 +39,20 @@ const appSchema = z
     /** Milliseconds a registry call may take before Meshport says the registry is unreachable. */
     SCHEMA_REGISTRY_TIMEOUT_MS: positiveInt(5000),
 
+    /** Kafka Connect's REST API (the local worker of scripts/connect, or your own cluster). */
+    KAFKA_CONNECT_URL: z.string().url().default("http://localhost:18083"),
+    KAFKA_CONNECT_USERNAME: z.string().default(""),
+    KAFKA_CONNECT_PASSWORD: z.string().default(""),
+    /**
+     * Where the Connect workers read team passwords from (a properties file `<user>=<password>`, by
+     * FileConfigProvider `file`): connectors run as their team's principal without a password in their config.
+     */
+    KAFKA_CONNECT_CREDENTIALS_FILE: z.string().default(""),
+    /** The folder on the Connect workers that file connectors may read and write (none: no file connectors). */
+    KAFKA_CONNECT_FILE_DIR: z.string().default(""),
+    /** Milliseconds a Connect call may take before Meshport says Connect is unreachable. */
+    KAFKA_CONNECT_TIMEOUT_MS: positiveInt(10000),
+
     AUTH_SECRET: z.string().min(32, "must be at least 32 characters (openssl rand -base64 32)").optional(),
     /** Trust the Host / X-Forwarded-* headers (behind a load balancer). next-auth trusts them in development anyway. */
     AUTH_TRUST_HOST: bool,

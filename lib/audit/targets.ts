@@ -22,11 +22,12 @@ const PAGES: Record<string, { href: string; label: string }> = {
  * id), in one query per kind of target on the page. A target that no longer exists gets no link.
  */
 export async function targetLinks(events: Event[]): Promise<Map<string, TargetLink>> {
-  const [products, ports, teams, grants] = await Promise.all([
+  const [products, ports, teams, grants, connectors] = await Promise.all([
     db.dataProduct.findMany({ where: { id: { in: idsOf(events, "data-product") } }, select: { id: true, slug: true, name: true } }),
     db.outputPort.findMany({ where: { id: { in: idsOf(events, "output-port") } }, select: { id: true, topic: true, dataProduct: { select: { slug: true } } } }),
     db.team.findMany({ where: { id: { in: idsOf(events, "team") } }, select: { id: true, slug: true, name: true } }),
     db.grant.findMany({ where: { id: { in: idsOf(events, "grant") } }, select: { id: true, accessRequestId: true, dataProduct: { select: { slug: true, name: true } } } }),
+    db.connector.findMany({ where: { id: { in: idsOf(events, "connector") } }, select: { id: true, name: true } }),
   ]);
   const links = new Map<string, TargetLink>();
   for (const p of products) links.set(key("data-product", p.id), { href: `/products/${p.slug}`, label: p.name });
@@ -36,6 +37,7 @@ export async function targetLinks(events: Event[]): Promise<Map<string, TargetLi
     const href = g.accessRequestId ? `/access/${g.accessRequestId}` : `/products/${g.dataProduct.slug}`;
     links.set(key("grant", g.id), { href, label: `Grant on ${g.dataProduct.name}` });
   }
+  for (const c of connectors) links.set(key("connector", c.id), { href: `/connectors/${c.id}`, label: c.name });
   for (const id of idsOf(events, "access-request")) links.set(key("access-request", id), { href: `/access/${id}`, label: `Request ${id.slice(-8)}` });
   for (const e of events) {
     const page = PAGES[e.targetType];

@@ -231,3 +231,13 @@ describe("request:access across the product's life", () => {
     expect(denialReason(consumer, { permission: "request:access", product: { ownerTeamId: "sales", ...facts }, consumerTeamId: "payments", now })).toBe(reason);
   });
 });
+
+describe("manage:connector", () => {
+  it("lets any member of the owning team and admins run a connector; nobody else", () => {
+    const p = { permission: "manage:connector", teamId: "sales" } as const;
+    expect(can(viewer({ memberships: [member("sales", "MEMBER")] }), p)).toBe(true);
+    expect(can(viewer({ isPlatformAdmin: true }), p)).toBe(true);
+    expect(can(viewer({ memberships: [member("payments", "MAINTAINER")] }), p)).toBe(false);
+    expect(can(viewer({ isDataProtectionApprover: true }), p)).toBe(false);
+  });
+});

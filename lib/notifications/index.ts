@@ -19,7 +19,8 @@ export type NoticeKind =
   | "output-port.deprecated"
   | "data-product.deprecated"
   | "schema.version-published"
-  | "grant.unused";
+  | "grant.unused"
+  | "connector.task-failed";
 
 export type Notice = { kind: NoticeKind; title: string; body?: string; href?: string };
 

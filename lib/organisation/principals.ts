@@ -29,9 +29,10 @@ export async function linkPrincipal(viewer: Viewer, input: { teamId: string; pri
 export async function unlinkPrincipal(viewer: Viewer, input: { teamId: string; principalId: string }): Promise<void> {
   assertCan(viewer, { permission: "manage:organisation" });
   await db.$transaction(async (tx) => {
-    const row = await tx.kafkaPrincipal.findFirst({ where: { id: input.principalId, teamId: input.teamId }, include: { _count: { select: { grants: true } } } });
+    const row = await tx.kafkaPrincipal.findFirst({ where: { id: input.principalId, teamId: input.teamId }, include: { _count: { select: { grants: true, connectors: true } } } });
     if (!row) throw notFound("Principal");
     if (row._count.grants > 0) throw invalid(`${row.principal} holds grants; it stays linked so their ACLs stay managed.`);
+    if (row._count.connectors > 0) throw invalid(`${row.principal} runs connectors; delete them first.`);
     await tx.kafkaPrincipal.delete({ where: { id: row.id } });
     await recordAudit(tx, { actor: viewer, action: "team.principal-unlinked", targetType: "team", targetId: input.teamId, before: { principal: row.principal } });
   });
