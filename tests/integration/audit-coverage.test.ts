@@ -25,6 +25,9 @@ import { setPortContract, setProductContract } from "@/lib/contracts";
 import { productContractSchema } from "@/lib/contracts/contract-model";
 import { importProduct } from "@/lib/contracts/standards";
 import { importInputSchema } from "@/lib/contracts/standards/import-input";
+import { createConnector, deleteConnector, operateConnector } from "@/lib/connect";
+import { createConnectorSchema } from "@/lib/connect/schemas";
+import { env } from "@/lib/env";
 import { inDays, teamId, unique, viewerByEmail } from "../support/viewers";
 
 type ServerAction = { file: string; name: string; calls: string[] };
@@ -51,6 +54,7 @@ const NOT_AUDITED: Record<string, string> = {
   previewSchemaVersion: "checks a draft schema against the registry and writes nothing",
   previewImport: "reads the ODCS/ODPS files and shows the product it would create; writes nothing",
   planPolicies: "shows what a policies file would change and writes nothing",
+  pluginForm: "reads a connector plugin's settings from Kafka Connect and writes nothing",
 };
 
 // Functions that landed as this test was finished (ownership admin, contracts): for them only, the check is
@@ -76,7 +80,7 @@ const AUDIT_IN_SOURCE: Record<string, string> = {
 
 let sam: Viewer, priya: Viewer, ada: Viewer;
 let sales: string, payments: string;
-const state: { productId?: string; requestId?: string; renewalId?: string; userId?: string; draft?: { id: string; name: string } } = {};
+const state: { connectorId?: string; productId?: string; requestId?: string; renewalId?: string; userId?: string; draft?: { id: string; name: string } } = {};
 
 /** Runs `step` and returns the audit events it wrote with `actor` as their actor. */
 async function auditedBy(actor: Viewer, step: () => Promise<unknown>): Promise<string[]> {
@@ -119,6 +123,23 @@ const SCENARIOS: Array<[string, () => Promise<string[]>]> = [
         await setPortContract(sam, { outputPortId: port.id, qualityRules: [{ field: "id", kind: "not_null" }], personalDataFields: [] });
       }),
   ],
+  [
+    "createConnector",
+    () =>
+      auditedBy(sam, async () => {
+        const port = await db.outputPort.findFirstOrThrow({ where: { dataProductId: state.productId } });
+        const created = await createConnector(
+          sam,
+          createConnectorSchema.parse({
+            teamId: sales, name: unique("audit"), kind: "SOURCE", connectorClass: "org.apache.kafka.connect.file.FileStreamSourceConnector",
+            config: { file: `${env.KAFKA_CONNECT_FILE_DIR}/audit.txt`, topic: port.topic },
+          }),
+        );
+        state.connectorId = created.id;
+      }),
+  ],
+  ["operateConnector", () => auditedBy(sam, () => operateConnector(sam, { id: state.connectorId!, operation: "pause" }))],
+  ["deleteConnector", () => auditedBy(sam, () => deleteConnector(sam, { id: state.connectorId! }))],
   [
     "importProduct",
     () =>
