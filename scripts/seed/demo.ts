@@ -11,6 +11,7 @@ import { needsDataProtection } from "@/lib/access/context";
 import { checkAllConformance } from "@/lib/contracts/conformance";
 import { domainOwners, domains, products, requests, teams, users } from "./demo-mesh";
 import { flaw, sampleMessage } from "./sample-messages";
+import { seedConnectors } from "./demo-connectors";
 import { demoEncoder, demoPersonalData, demoQualityRules, FLAWED_PRODUCT, JSON_SCHEMA_PRODUCT, jsonSchemaOf, PROTOBUF_PRODUCT, protoOf } from "./demo-contracts";
 
 const DAY = 86_400_000;
@@ -254,9 +255,10 @@ async function main() {
   const sent = await produceInitialMessages();
   // A first conformance pass, so scores show before the five-minute job first runs.
   const conformance = await checkAllConformance();
+  const connectors = await seedConnectors();
   console.log(
     `demo mesh: ${created} products created, ${provisioned.ports} topics and ${provisioned.grants} grants provisioned, ${sent} messages produced; ` +
-      `conformance: ${conformance.messages} messages of ${conformance.ports} ports checked in ${conformance.ms} ms (${Date.now() - started} ms)`,
+      `conformance: ${conformance.messages} messages of ${conformance.ports} ports checked in ${conformance.ms} ms; ${connectors} (${Date.now() - started} ms)`,
   );
 }
 
