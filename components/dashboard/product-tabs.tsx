@@ -1,8 +1,8 @@
 import Link from "next/link";
 import { cn } from "@/lib/utils";
 
-/** The product page's tabs: its catalog entry and its health (owners, admins and consumers). */
-export function ProductTabs({ slug, current }: { slug: string; current: "overview" | "health" }) {
+/** The product page's tabs: its catalog entry, its health (owners, admins and consumers: `health`), its lineage. */
+export function ProductTabs({ slug, current, health = true }: { slug: string; current: "overview" | "health" | "lineage"; health?: boolean }) {
   const tab = (href: string, label: string, active: boolean) => (
     <Link
       href={href}
@@ -15,7 +15,8 @@ export function ProductTabs({ slug, current }: { slug: string; current: "overvie
   return (
     <nav aria-label="Product sections" className="flex gap-6 border-b border-slate-200">
       {tab(`/products/${slug}`, "Overview", current === "overview")}
-      {tab(`/products/${slug}/health`, "Health", current === "health")}
+      {health ? tab(`/products/${slug}/health`, "Health", current === "health") : null}
+      {tab(`/products/${slug}/lineage`, "Lineage", current === "lineage")}
     </nav>
   );
 }

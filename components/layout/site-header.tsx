@@ -23,6 +23,7 @@ export async function SiteHeader() {
             <NavLink href="/catalog">Catalog</NavLink>
             <NavLink href="/my-access">My access</NavLink>
             <NavLink href="/products/new">New data product</NavLink>
+            <NavLink href="/lineage">Lineage</NavLink>
             <NavLink href="/connectors">Connectors</NavLink>
             <NavLink href="/teams">Teams</NavLink>
             <NavLink href="/access">

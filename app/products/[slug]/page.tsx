@@ -113,7 +113,7 @@ export default async function ProductPage({ params }: Params) {
           </ul>
         ) : null}
         <LifecycleBanner product={product} />
-        {can(viewer, { permission: "read:product-health", product }) || access.state === "active" ? <ProductTabs slug={product.slug} current="overview" /> : null}
+        <ProductTabs slug={product.slug} current="overview" health={can(viewer, { permission: "read:product-health", product }) || access.state === "active"} />
       </header>
 
       <div className="grid gap-6 lg:grid-cols-3">
