@@ -38,7 +38,7 @@ const nodeTypes = { lineage: LineageNodeView };
 
 /**
  * The lineage graph (React Flow, laid out by dagre). Click a node to open it. The same facts are listed
- * beside it in plain lists for keyboard and screen-reader users; the drawing is hidden from them.
+ * beside it in plain lists for keyboard and screen-reader users.
  */
 export function LineageGraph({ nodes, edges, focusId }: { nodes: GraphNode[]; edges: GraphEdge[]; focusId?: string }) {
   const router = useRouter();
@@ -61,7 +61,7 @@ export function LineageGraph({ nodes, edges, focusId }: { nodes: GraphNode[]; ed
     return { flowNodes, flowEdges };
   }, [nodes, edges, focusId]);
   return (
-    <div aria-hidden className="h-[28rem] w-full rounded-lg bg-white ring-1 ring-slate-200" data-testid="lineage-graph">
+    <div role="region" aria-label="Lineage graph (the lists on this page give the same links)" className="h-[28rem] w-full rounded-lg bg-white ring-1 ring-slate-200" data-testid="lineage-graph">
       <ReactFlow
         nodes={flowNodes}
         edges={flowEdges}
