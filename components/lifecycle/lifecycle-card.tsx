@@ -1,3 +1,4 @@
+import type { ReactNode } from "react";
 import type { ActionResult } from "@/lib/action-result";
 import type { DeprecateProductInput, RetireProductInput } from "@/lib/catalog/schemas";
 import { ActionButton } from "@/components/forms/action-button";
@@ -15,9 +16,12 @@ type Actions = {
 export function LifecycleCard({
   product,
   actions,
+  impact,
 }: {
   product: { id: string; name: string; lifecycle: string; sunsetAt: Date | null; activeConsumerGrants: number };
   actions: Actions;
+  /** What deprecating or retiring reaches downstream (lineage). */
+  impact?: ReactNode;
 }) {
   if (product.lifecycle === "RETIRED") return null;
   return (
@@ -32,14 +36,16 @@ export function LifecycleCard({
         ) : product.lifecycle === "ACTIVE" || !product.sunsetAt ? (
           <details>
             <summary className="cursor-pointer text-sm font-medium text-slate-800">{product.lifecycle === "ACTIVE" ? "Deprecate this product" : "Set a sunset date"}</summary>
-            <div className="mt-3">
+            <div className="mt-3 space-y-3">
+              {impact}
               <DeprecateForm productId={product.id} submit={actions.deprecate} />
             </div>
           </details>
         ) : (
           <details>
             <summary className="cursor-pointer text-sm font-medium text-slate-800">Retire this product</summary>
-            <div className="mt-3">
+            <div className="mt-3 space-y-3">
+              {impact}
               <RetireForm
                 product={{ id: product.id, name: product.name, sunsetAt: product.sunsetAt?.toISOString() ?? null, activeConsumerGrants: product.activeConsumerGrants }}
                 submit={actions.retire}

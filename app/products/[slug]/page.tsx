@@ -37,6 +37,8 @@ import {
 } from "./actions";
 import { LifecycleBanner } from "@/components/lifecycle/lifecycle-banner";
 import { LifecycleCard } from "@/components/lifecycle/lifecycle-card";
+import { ImpactSummary } from "@/components/lineage/impact-summary";
+import { productImpact } from "@/lib/lineage";
 import { AddOutputPortForm } from "@/components/products/add-output-port-form";
 import { LineageLinks } from "@/components/products/lineage-links";
 import { ActionButton } from "@/components/forms/action-button";
@@ -256,6 +258,7 @@ export default async function ProductPage({ params }: Params) {
             <LifecycleCard
               product={{ ...product, activeConsumerGrants: product.grants.length }}
               actions={{ publish: publishProductAction, deprecate: deprecateProductAction, retire: retireProductAction }}
+              impact={<ImpactSummary slug={product.slug} impact={await productImpact(viewer, product.id)} />}
             />
           ) : null}
           <Card>

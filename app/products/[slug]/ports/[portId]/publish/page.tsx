@@ -9,6 +9,8 @@ import { PortPageHeader } from "@/components/contracts/port-page-header";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { CompatibilitySetting } from "@/components/contracts/compatibility-setting";
 import { PublishVersion } from "@/components/contracts/publish-version";
+import { ImpactSummary } from "@/components/lineage/impact-summary";
+import { productImpact } from "@/lib/lineage";
 import { previewSchemaVersionAction, publishSchemaVersionAction, setCompatibilityAction, startMajorVersionAction } from "../actions";
 
 export const metadata: Metadata = { title: "Publish a schema version" };
@@ -55,6 +57,12 @@ export default async function PublishPage({ params }: Params) {
             publish={publishSchemaVersionAction}
             startMajor={startMajorVersionAction}
           />
+        </CardBody>
+      </Card>
+      <Card>
+        <CardHeader title="Who a change reaches" description="Everything downstream of this product, direct and transitive: tell them before a breaking change." />
+        <CardBody>
+          <ImpactSummary slug={product.slug} impact={await productImpact(viewer, product.id)} />
         </CardBody>
       </Card>
     </div>
