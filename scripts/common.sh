@@ -74,6 +74,17 @@ ensure_connect() {
   set -a; . "$(connect_dir)/env"; set +a
 }
 
+# The demo's Kafka Streams application, on the local broker only (it reads the team password there).
+# Needs the demo mesh loaded (seed_demo): its grant on Orders and its registration.
+ensure_streams() {
+  if [[ ! -f "$(kafka_dir)/principals.json" ]]; then
+    say "not on the local Kafka: the demo Kafka Streams application is not started"
+    return
+  fi
+  say "starting the demo Kafka Streams application"
+  bash scripts/streams/streams.sh start
+}
+
 connect_dir() {
   local d="${MESHPORT_DATA_DIR:-.meshport}"
   [[ "$d" = /* ]] || d="$REPO/$d"

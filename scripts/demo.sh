@@ -19,6 +19,7 @@ ensure_node_modules
 bash scripts/kafka/kafka.sh jars
 [[ -n "${SCHEMA_REGISTRY_URL:-}" ]] || bash scripts/registry/registry.sh jars
 [[ -n "${KAFKA_CONNECT_URL:-}" ]] || bash scripts/connect/connect.sh jars
+[[ -n "${KAFKA_BROKERS:-}" ]] || bash scripts/streams/streams.sh build
 ensure_postgres
 ensure_kafka
 ensure_registry
@@ -26,6 +27,7 @@ ensure_connect
 ensure_auth_secret
 migrate
 seed_demo
+ensure_streams
 ensure_build
 
 # node itself (not an npx wrapper), so the trap below really stops it.

@@ -23,6 +23,7 @@ unset SCHEMA_REGISTRY_URL SCHEMA_REGISTRY_USERNAME SCHEMA_REGISTRY_PASSWORD KAFK
 . scripts/common.sh
 
 stop_services() {
+  bash scripts/streams/streams.sh stop >/dev/null 2>&1 || true
   bash scripts/connect/connect.sh stop >/dev/null 2>&1 || true
   # The registry first: it holds connections to PostgreSQL.
   bash scripts/registry/registry.sh stop >/dev/null 2>&1 || true
@@ -37,6 +38,7 @@ ensure_node_modules
 bash scripts/kafka/kafka.sh jars
 bash scripts/registry/registry.sh jars
 bash scripts/connect/connect.sh jars
+bash scripts/streams/streams.sh build
 
 say "resetting the test services in $MESHPORT_DATA_DIR"
 stop_services
@@ -48,6 +50,7 @@ ensure_connect
 ensure_auth_secret
 migrate
 seed_demo
+ensure_streams
 t_setup=$(date +%s)
 
 say "unit tests"

@@ -239,5 +239,7 @@ describe("manage:connector", () => {
     expect(can(viewer({ isPlatformAdmin: true }), p)).toBe(true);
     expect(can(viewer({ memberships: [member("payments", "MAINTAINER")] }), p)).toBe(false);
     expect(can(viewer({ isDataProtectionApprover: true }), p)).toBe(false);
+    expect(can(viewer({ memberships: [member("sales", "MEMBER")] }), { permission: "manage:processor", teamId: "sales" })).toBe(true);
+    expect(can(viewer({ memberships: [member("payments", "MEMBER")] }), { permission: "manage:processor", teamId: "sales" })).toBe(false);
   });
 });

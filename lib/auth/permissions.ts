@@ -64,6 +64,8 @@ export type PermissionCheck =
   | { permission: "manage:users" }
   /** Create, operate and delete a Kafka Connect connector, and read its configuration (docs/decisions/0064). */
   | { permission: "manage:connector"; teamId: string }
+  /** Register a Kafka Streams application of the team (its outputs and internal topics). */
+  | { permission: "manage:processor"; teamId: string }
   | { permission: "reconcile:acls" };
 
 const maintains = (viewer: Viewer, teamId: string) => membershipIn(viewer, teamId)?.role === "MAINTAINER";
@@ -144,8 +146,9 @@ export function denialReason(viewer: Viewer, check: PermissionCheck): string | n
       // Consumers see their own groups' part without this (the page filters by their grants).
       return viewer.isPlatformAdmin || membershipIn(viewer, check.product.ownerTeamId) ? null : "Only the owning team and platform admins see a product's whole health.";
     case "manage:connector":
-      // Connect's own API has no permissions: Meshport is the gate, so only the owning team (and admins) run a connector.
-      return viewer.isPlatformAdmin || membershipIn(viewer, check.teamId) ? null : "Only members of the owning team can see and change this connector's configuration.";
+    case "manage:processor":
+      // Connect's own API has no permissions: Meshport is the gate, so only the owning team (and admins) run its pipelines.
+      return viewer.isPlatformAdmin || membershipIn(viewer, check.teamId) ? null : "Only members of the owning team can see and change its pipelines.";
     case "read:cluster-index":
     case "read:acl-drift":
     case "read:audit-log":

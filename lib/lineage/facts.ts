@@ -7,7 +7,7 @@ import type { LineageFacts } from "./graph";
 
 /** What lineage is built from, read from Meshport's records and its index of the cluster (never Kafka directly). */
 export async function loadLineageFacts(viewer: Viewer): Promise<LineageFacts> {
-  const [products, teams, inputPorts, grants, groupTopics, connectors, topics] = await Promise.all([
+  const [products, teams, inputPorts, grants, groupTopics, connectors, topics, processors] = await Promise.all([
     db.dataProduct.findMany({
       where: { AND: [visibleProductsWhere(viewer), { lifecycle: { not: "RETIRED" } }] },
       select: { id: true, slug: true, name: true, ownerTeamId: true, outputPorts: { where: { removedAt: null }, select: { topic: true } } },
@@ -19,6 +19,7 @@ export async function loadLineageFacts(viewer: Viewer): Promise<LineageFacts> {
     db.indexedGroupTopic.findMany({ select: { groupId: true, topicId: true, lastCommitAt: true } }),
     db.connector.findMany({ select: { id: true, name: true, kind: true, connectorClass: true, topics: true, principal: { select: { principal: true } } } }),
     db.indexedTopic.findMany({ select: { id: true, name: true } }),
+    db.processor.findMany({ select: { applicationId: true, outputTopics: true } }),
   ]);
   const groups = await db.indexedGroup.findMany({ where: { id: { in: [...new Set(groupTopics.map((g) => g.groupId))] } }, select: { id: true, groupId: true, teamId: true } });
   // When each group last consumed each topic (offsets moved, first seen, or live members): the index's ConsumerActivity.
@@ -46,5 +47,6 @@ export async function loadLineageFacts(viewer: Viewer): Promise<LineageFacts> {
       groupId: c.kind === "SINK" ? sinkGroupId(c.principal.principal, c.name) : null,
     })),
     clusterTopics: topics.map((t) => t.name),
+    processors,
   };
 }

@@ -30,6 +30,7 @@ const facts = (over: Partial<LineageFacts> = {}): LineageFacts => ({
   ],
   connectors: [{ id: "c1", name: "payments.archive", kind: "SINK", connectorClass: "org.x.FileStreamSinkConnector", topics: ["payments.revenue.v1"], groupId: "team-payments.connect.payments.archive" }],
   clusterTopics: ["sales.orders.v1", "team-payments.hourly-KSTREAM-AGG-repartition", "team-payments.hourly-store-changelog"],
+  processors: [{ applicationId: "team-payments.hourly", outputTopics: ["payments.revenue.v1"] }],
   ...over,
 });
 
@@ -51,6 +52,13 @@ describe("buildLineage", () => {
     expect(processor?.detail).toContain("team-payments.hourly-store-changelog");
     expect(g.edges.find((e) => e.from === "product:orders" && e.to === "processor:team-payments.hourly")?.known).toEqual(["observed"]);
     expect(g.nodes.filter((n) => n.kind === "product").map((n) => n.id)).toEqual(["product:orders", "product:revenue", "product:forecast"]);
+    // Its output, from its registration.
+    expect(g.edges.find((e) => e.from === "processor:team-payments.hourly" && e.to === "product:revenue")?.known).toEqual(["declared"]);
+  });
+
+  it("shows a registered application not seen running yet", () => {
+    const g = buildLineage(facts({ reads: [], processors: [{ applicationId: "team-payments.later", outputTopics: [] }] }));
+    expect(g.nodes.find((n) => n.id === "processor:team-payments.later")?.detail).toMatch(/not seen running/);
   });
 
   it("marks a sink's consumer group as the connector reading, observed", () => {
@@ -61,7 +69,7 @@ describe("buildLineage", () => {
 
 describe("reachable and around", () => {
   it("lists everything downstream, direct and transitive, nearest first", () => {
-    const down = reachable(buildLineage(facts()), "product:orders", "down");
+    const down = reachable(buildLineage(facts({ processors: [] })), "product:orders", "down");
     expect(down.map((r) => [r.node.id, r.hops])).toEqual([
       ["product:revenue", 1],
       ["team:payments", 1],
@@ -70,11 +78,11 @@ describe("reachable and around", () => {
       ["product:forecast", 2],
       ["connector:c1", 2],
     ]);
-    expect(reachable(buildLineage(facts()), "product:forecast", "up").map((r) => r.node.id)).toEqual(["product:revenue", "product:orders"]);
+    expect(reachable(buildLineage(facts({ processors: [] })), "product:forecast", "up").map((r) => r.node.id)).toEqual(["product:revenue", "product:orders"]);
   });
 
   it("keeps a product's own lineage only", () => {
-    const g = around(buildLineage(facts()), "product:forecast");
+    const g = around(buildLineage(facts({ processors: [] })), "product:forecast");
     expect(g.nodes.map((n) => n.id).sort()).toEqual(["product:forecast", "product:orders", "product:revenue"]);
   });
 });

@@ -19,6 +19,8 @@ export type LineageFacts = {
   connectors: { id: string; name: string; kind: "SOURCE" | "SINK"; connectorClass: string; topics: string[]; groupId: string | null }[];
   /** Every topic the cluster has, to recognise Kafka Streams applications by their internal topics. */
   clusterTopics: string[];
+  /** Registered Kafka Streams applications and the topics they write. */
+  processors: { applicationId: string; outputTopics: string[] }[];
 };
 
 const INTERNAL_SUFFIX = /-(changelog|repartition)$/;
@@ -79,9 +81,18 @@ export function buildLineage(f: LineageFacts): LineageGraph {
     if (c.groupId) connectorByGroup.set(c.groupId, id);
   }
 
-  const apps = streamsApplications(f.reads.map((r) => r.groupId), f.clusterTopics);
+  const apps = streamsApplications([...f.reads.map((r) => r.groupId), ...f.processors.map((p) => p.applicationId)], f.clusterTopics);
+  for (const p of f.processors) if (!apps.has(p.applicationId)) apps.set(p.applicationId, []);
   for (const [app, internal] of apps) {
-    nodes.set(`processor:${app}`, { id: `processor:${app}`, kind: "processor", label: app, href: null, detail: `Kafka Streams; internal topics: ${internal.join(", ")}` });
+    const detail = internal.length > 0 ? `Kafka Streams; internal topics: ${internal.join(", ")}` : "Kafka Streams; not seen running yet";
+    nodes.set(`processor:${app}`, { id: `processor:${app}`, kind: "processor", label: app, href: null, detail });
+  }
+  // Outputs come from the registration (writes leave no committed offsets to observe).
+  for (const p of f.processors) {
+    for (const t of p.outputTopics) {
+      const product = productByTopic.get(t);
+      if (product) edge(`processor:${p.applicationId}`, `product:${product.id}`, "declared");
+    }
   }
 
   for (const r of f.reads) {

@@ -9,6 +9,8 @@ import type { QualityRule } from "@/lib/contracts/quality";
 type Field = { name: string; type: unknown };
 
 export const JSON_SCHEMA_PRODUCT = "web-sessions";
+/** Written by the demo's Kafka Streams application (plain JSON), never by the seed. */
+export const STREAMS_PRODUCT = "hourly-order-counts";
 export const PROTOBUF_PRODUCT = "store-footfall";
 /** Its traffic sends a share of orders with a negative total: its conformance score stays below 100 %. */
 export const FLAWED_PRODUCT = "orders";

@@ -142,6 +142,12 @@ export const products: DemoProduct[] = [
     fields: [f("refundId", "string"), f("paymentId", "string"), f("amount", money), f("reason", "string"), f("issuedAt", ts)],
   },
   {
+    slug: "hourly-order-counts", name: "Hourly Order Counts", team: "payments", classification: "INTERNAL", partitions: 1, retentionDays: 30,
+    tags: ["orders", "finance", "derived"],
+    description: "Orders placed per hour, derived from Sales' **Orders** by a Kafka Streams application of Payments (`team-payments.hourly-order-counts`, in `streams/hourly-order-counts`). Updated as orders arrive; one record per hour window.",
+    fields: [f("windowStart", "string", "Start of the hour, ISO 8601 UTC"), f("orders", "long", "Orders counted in the hour so far")],
+  },
+  {
     slug: "settlements", name: "Settlements", team: "payments", classification: "CONFIDENTIAL", partitions: 1, retentionDays: 90,
     tags: ["finance", "reconciliation"],
     description: "Daily settlement files from acquirers, normalised: what was paid out, fees, and chargebacks.",

@@ -11,8 +11,8 @@ import { needsDataProtection } from "@/lib/access/context";
 import { checkAllConformance } from "@/lib/contracts/conformance";
 import { domainOwners, domains, products, requests, teams, users } from "./demo-mesh";
 import { flaw, sampleMessage } from "./sample-messages";
-import { seedConnectors } from "./demo-connectors";
-import { demoEncoder, demoPersonalData, demoQualityRules, FLAWED_PRODUCT, JSON_SCHEMA_PRODUCT, jsonSchemaOf, PROTOBUF_PRODUCT, protoOf } from "./demo-contracts";
+import { seedConnectors, seedProcessors } from "./demo-connectors";
+import { demoEncoder, demoPersonalData, demoQualityRules, FLAWED_PRODUCT, JSON_SCHEMA_PRODUCT, STREAMS_PRODUCT, jsonSchemaOf, PROTOBUF_PRODUCT, protoOf } from "./demo-contracts";
 
 const DAY = 86_400_000;
 
@@ -47,7 +47,7 @@ async function seedOrganisation() {
 /** Version 1 of a demo product's schema: Avro, except one JSON Schema and one Protobuf product. */
 function demoSchemaVersion(p: (typeof products)[number], domainSlug: string) {
   const name = p.name.replace(/[^A-Za-z]/g, "");
-  if (p.slug === JSON_SCHEMA_PRODUCT) return { version: 1, format: "JSON_SCHEMA" as const, definition: jsonSchemaOf(name, p.fields) as Prisma.InputJsonValue };
+  if (p.slug === JSON_SCHEMA_PRODUCT || p.slug === STREAMS_PRODUCT) return { version: 1, format: "JSON_SCHEMA" as const, definition: jsonSchemaOf(name, p.fields) as Prisma.InputJsonValue };
   if (p.slug === PROTOBUF_PRODUCT) return { version: 1, format: "PROTOBUF" as const, definition: { proto: protoOf(name, p.fields) } };
   return { version: 1, definition: { type: "record", name, namespace: `com.example.${domainSlug.replace(/-/g, "")}`, fields: p.fields } as Prisma.InputJsonValue };
 }
@@ -225,6 +225,7 @@ async function produceInitialMessages() {
   let sent = 0;
   try {
     for (const demo of products) {
+      if (demo.slug === STREAMS_PRODUCT) continue;
       const port = await db.outputPort.findFirst({
         where: { dataProduct: { slug: demo.slug } },
         include: { schemaVersions: { where: { part: "VALUE" }, orderBy: { version: "desc" }, take: 1 } },
@@ -255,7 +256,7 @@ async function main() {
   const sent = await produceInitialMessages();
   // A first conformance pass, so scores show before the five-minute job first runs.
   const conformance = await checkAllConformance();
-  const connectors = await seedConnectors();
+  const connectors = `${await seedConnectors()}; ${await seedProcessors()}`;
   console.log(
     `demo mesh: ${created} products created, ${provisioned.ports} topics and ${provisioned.grants} grants provisioned, ${sent} messages produced; ` +
       `conformance: ${conformance.messages} messages of ${conformance.ports} ports checked in ${conformance.ms} ms; ${connectors} (${Date.now() - started} ms)`,

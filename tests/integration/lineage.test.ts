@@ -71,6 +71,29 @@ afterAll(async () => {
   await closeKafka();
 });
 
+describe("the demo's Kafka Streams application (scripts/streams, running as team-payments)", () => {
+  it("is a processor reading Orders (observed) and writing Hourly Order Counts (registered), its internal topics under it", async () => {
+    const orders = await db.dataProduct.findUniqueOrThrow({ where: { slug: "orders" } });
+    const counts = await db.dataProduct.findUniqueOrThrow({ where: { slug: "hourly-order-counts" } });
+    const app = "processor:team-payments.hourly-order-counts";
+    const graph = await eventually(
+      async () => {
+        await refreshIndex({ intervalMs: 1, holder: "lineage-test" });
+        return meshLineage(sam);
+      },
+      (g) => g.edges.some((e) => e.from === `product:${orders.id}` && e.to === app),
+      30_000,
+    );
+    expect(graph.edges.find((e) => e.from === `product:${orders.id}` && e.to === app)?.known).toEqual(["observed"]);
+    expect(graph.edges.find((e) => e.from === app && e.to === `product:${counts.id}`)?.known).toEqual(["declared"]);
+    const node = graph.nodes.find((n) => n.id === app);
+    expect(node?.detail).toMatch(/team-payments\.hourly-order-counts-.*-changelog/);
+    expect(node?.detail).toMatch(/-repartition/);
+    const impact = await productImpact(sam, orders.id);
+    expect(impact.find((r) => r.node.id === `product:${counts.id}`)?.hops).toBe(1); // declared input port, and via the processor
+  });
+});
+
 describe("lineage of a product", () => {
   it("knows each edge by how it is known: declared, granted and observed, connector, processor", async () => {
     const { graph, downstream } = await productLineageGraph(priya, (await db.dataProduct.findUniqueOrThrow({ where: { id: made.upstream } })).slug);
