@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { getViewer, signOut } from "@/lib/auth/session";
+import { getViewer, signOutHere } from "@/lib/auth/session";
 import { countInbox } from "@/lib/access";
 import { countUnreadNotifications } from "@/lib/notifications";
 import { Button } from "@/components/ui/button";
@@ -51,7 +51,7 @@ export async function SiteHeader() {
           <form
             action={async () => {
               "use server";
-              await signOut({ redirectTo: "/signin" });
+              await signOutHere();
             }}
             className="flex items-center gap-3"
           >

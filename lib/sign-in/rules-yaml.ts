@@ -59,7 +59,7 @@ export function parseRulesYaml(text: string): ParsedRulesYaml {
   const startOf = (path: (string | number)[]): number => {
     for (let n = path.length; n >= 0; n--) {
       const node = doc.getIn(["rules", ...path.slice(0, n)], true) as { range?: number[] } | undefined;
-      if (node?.range) return node.range[0];
+      if (node?.range?.[0] !== undefined) return node.range[0];
     }
     return 0;
   };
