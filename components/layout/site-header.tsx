@@ -40,6 +40,7 @@ export async function SiteHeader() {
                 <NavLink href="/admin/audit">Audit log</NavLink>
                 <NavLink href="/admin/drift">ACL drift</NavLink>
                 <NavLink href="/admin/users">Users</NavLink>
+                <NavLink href="/admin/sign-in">Sign-in</NavLink>
                 <NavLink href="/admin/cluster">Cluster</NavLink>
               </>
             ) : null}
