@@ -76,7 +76,7 @@ describe("applying a sign-in's groups", () => {
         `team.member-removed ${payments}`,
       ].sort(),
     );
-    const added = await db.auditEvent.findFirstOrThrow({ where: { actorLabel: "identity-provider", action: "team.member-added", targetId: sales, after: { path: ["email"], equals: user.email } } });
+    const added = await db.auditEvent.findFirstOrThrow({ where: { actorLabel: "identity-provider", action: "team.member-added", targetId: sales, after: { path: ["email"], equals: user.email! } } });
     expect(added.actorId).toBeNull();
     expect(added.after).toMatchObject({ role: "MEMBER", source: "provider", groups: [G.sales, "unmapped"] });
   });
