@@ -110,6 +110,8 @@ async function interaction(req: IncomingMessage, res: ServerResponse, uid: strin
 const handleOidc = provider.callback();
 
 createServer((req, res) => {
+  // Browsers ask for an icon; a 404 would be a console error in the journeys.
+  if (req.url === "/favicon.ico") return void res.writeHead(204).end();
   const match = /^\/interaction\/([\w-]+)(?:\/(\w+))?$/.exec(new URL(req.url ?? "/", issuer).pathname);
   if (!match) return void handleOidc(req, res);
   interaction(req, res, match[1]!, match[2]).catch((e: unknown) => {
