@@ -41,17 +41,20 @@ test("a platform admin maps a provider group to a team on the sign-in rules page
   await expect(ada.getByRole("heading", { level: 1, name: "Sign-in rules" })).toBeVisible();
   expect(await seriousViolations(ada), "/admin/sign-in").toEqual([]);
 
-  await ada.getByLabel("Provider group").fill(SALES_GROUP);
-  await ada.getByLabel("Gives").selectOption("member");
+  await ada.getByLabel("Provider group", { exact: true }).fill(SALES_GROUP);
+  await ada.getByLabel("Gives", { exact: true }).selectOption("member");
   await ada.getByLabel("Team", { exact: true }).selectOption({ label: "Sales Engineering" });
   await ada.getByRole("button", { name: "Add rule" }).click();
   // A rerun against the same database finds the rule there already; either way it is in force.
-  await expect(ada.getByText(/Rule added|already in the set/)).toBeVisible();
+  const notice = ada.getByText(/Rule added|already in the set/);
+  await expect(notice).toBeVisible();
   const rule = ada.getByRole("table", { name: "Sign-in rules" }).getByRole("row").filter({ hasText: SALES_GROUP });
   await expect(rule).toContainText("Team member");
   await expect(rule).toContainText("Sales Engineering");
   // The YAML editor shows the same set.
   await expect(ada.getByLabel("Sign-in rules file (YAML)")).toHaveValue(new RegExp(`group: ${SALES_GROUP}\\n\\s+role: member\\n\\s+team: sales`));
+  // The page itself, once the toast (mid-fade, its contrast is undefined) has gone.
+  await expect(notice).toBeHidden({ timeout: 10_000 });
   expect(await seriousViolations(ada), "/admin/sign-in with a rule").toEqual([]);
 });
 
