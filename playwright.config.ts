@@ -1,9 +1,12 @@
 import { defineConfig } from "@playwright/test";
 import { toolEnv } from "./lib/env";
+import { meshportOidcEnv } from "./tests/support/oidc/settings";
 
 const port = toolEnv.MESHPORT_TEST_APP_PORT;
 // next-auth builds its URLs with localhost; 127.0.0.1 would fail its CSRF check.
 const baseURL = `http://localhost:${port}`;
+// The OpenID Connect provider the sign-in journeys go through (tests/support/oidc).
+const issuer = `http://localhost:${toolEnv.MESHPORT_TEST_OIDC_PORT}`;
 
 export default defineConfig({
   testDir: "e2e",
@@ -27,12 +30,24 @@ export default defineConfig({
     },
   },
   projects: [{ name: "chromium", use: { browserName: "chromium" } }],
-  webServer: {
-    command: `node node_modules/next/dist/bin/next start -p ${port}`,
-    url: `${baseURL}/api/health`,
-    reuseExistingServer: false,
-    timeout: 60_000,
-    stdout: "pipe",
-    stderr: "pipe",
-  },
+  webServer: [
+    {
+      command: "node --import tsx tests/support/oidc/server.ts",
+      url: `${issuer}/.well-known/openid-configuration`,
+      reuseExistingServer: false,
+      timeout: 30_000,
+      stdout: "pipe",
+      stderr: "pipe",
+    },
+    {
+      command: `node node_modules/next/dist/bin/next start -p ${port}`,
+      url: `${baseURL}/api/health`,
+      // Meshport signs in through that provider as a deployment does through its own (and keeps the demo picker).
+      env: meshportOidcEnv({ issuer, appOrigin: baseURL }),
+      reuseExistingServer: false,
+      timeout: 60_000,
+      stdout: "pipe",
+      stderr: "pipe",
+    },
+  ],
 });

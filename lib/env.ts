@@ -63,6 +63,10 @@ const appSchema = z
     AUTH_OIDC_CLIENT_ID: z.string().optional(),
     AUTH_OIDC_CLIENT_SECRET: z.string().optional(),
     AUTH_OIDC_NAME: z.string().default("Single sign-on"),
+    /** Scopes asked of the provider; add the one that releases groups when it needs one (Okta, Keycloak: `groups`). */
+    AUTH_OIDC_SCOPE: z.string().min(1).default("openid profile email"),
+    /** The ID-token claim holding the user's groups, which sign-in rules map to teams and roles (dots read a nested claim). */
+    AUTH_OIDC_GROUPS_CLAIM: z.string().min(1).default("groups"),
 
     /** Run background jobs (provisioning retries, reconciling) in this process. */
     MESHPORT_WORKER: z.enum(["true", "false", "1", "0", ""]).optional().transform((v) => v !== "false" && v !== "0"),
@@ -90,6 +94,8 @@ const toolSchema = z.object({
   CI: bool,
   MESHPORT_DATA_DIR: z.string().min(1).default(".meshport"),
   MESHPORT_TEST_APP_PORT: port(3100),
+  /** The OpenID Connect provider the end-to-end tests start (tests/support/oidc). */
+  MESHPORT_TEST_OIDC_PORT: port(3109),
   MESHPORT_PW_OUTPUT: z.string().min(1).default("test-results"),
   CHROMIUM_PATH: z.string().min(1).default("/usr/bin/chromium"),
   BENCH_SIZES: z

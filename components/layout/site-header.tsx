@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { getViewer, signOut } from "@/lib/auth/session";
+import { getViewer, signOutHere } from "@/lib/auth/session";
 import { countInbox } from "@/lib/access";
 import { countUnreadNotifications } from "@/lib/notifications";
 import { Button } from "@/components/ui/button";
@@ -41,6 +41,7 @@ export async function SiteHeader() {
                 <NavLink href="/admin/audit">Audit log</NavLink>
                 <NavLink href="/admin/drift">ACL drift</NavLink>
                 <NavLink href="/admin/users">Users</NavLink>
+                <NavLink href="/admin/sign-in">Sign-in</NavLink>
                 <NavLink href="/admin/cluster">Cluster</NavLink>
               </>
             ) : null}
@@ -52,7 +53,7 @@ export async function SiteHeader() {
           <form
             action={async () => {
               "use server";
-              await signOut({ redirectTo: "/signin" });
+              await signOutHere();
             }}
             className="flex items-center gap-3"
           >

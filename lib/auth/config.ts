@@ -8,6 +8,7 @@ import { env } from "@/lib/env";
 import { safeRedirectUrl } from "./return-path";
 import { trustHost } from "./trust-host";
 import { endSession, SESSION_MAX_AGE_S, startSession } from "./sessions";
+import { applyProviderGroups, groupsFromClaims } from "@/lib/sign-in/sign-in";
 
 declare module "next-auth" {
   interface Session {
@@ -28,6 +29,9 @@ function providers(): NextAuthConfig["providers"] {
       issuer: env.AUTH_OIDC_ISSUER,
       clientId: env.AUTH_OIDC_CLIENT_ID,
       clientSecret: env.AUTH_OIDC_CLIENT_SECRET,
+      // Authorization code flow with PKCE and a nonce; the ID token's claims are the profile.
+      checks: ["pkce", "state", "nonce"],
+      authorization: { params: { scope: env.AUTH_OIDC_SCOPE } },
     });
   }
   if (env.MESHPORT_DEMO_SIGNIN) {
@@ -64,17 +68,32 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
     redirect({ url, baseUrl }) {
       return safeRedirectUrl(url, baseUrl);
     },
-    // A disabled user cannot sign in with any provider.
-    async signIn({ user }) {
-      if (!user.id) return true; // a first OIDC sign-in: the adapter creates the user after this
+    // A disabled user cannot sign in with any provider. For the identity provider, `user.id` is
+    // the provider's subject, not Meshport's id: the user is found by their linked account.
+    async signIn({ user, account }) {
+      if (account?.type === "oidc") {
+        const linked = await db.account.findUnique({
+          where: { provider_providerAccountId: { provider: account.provider, providerAccountId: account.providerAccountId } },
+          select: { user: { select: { disabledAt: true } } },
+        });
+        return !linked?.user.disabledAt; // no account yet: a first sign-in, the adapter creates the user next
+      }
+      if (!user.id) return false;
       const found = await db.user.findUnique({ where: { id: user.id }, select: { disabledAt: true } });
-      return !found?.disabledAt;
+      return Boolean(found) && !found?.disabledAt;
     },
-    async jwt({ token, user, account }) {
-      // Only at sign-in is `user` set: open the server-side session the cookie will name.
+    async jwt({ token, user, account, profile }) {
+      // Only at sign-in is `user` set (Meshport's user, created by the adapter on a first sign-in):
+      // apply the sign-in rules to the provider's groups, then open the session the cookie names.
       if (user?.id) {
         token.sub = user.id;
-        token.sid = await startSession(user.id, account?.provider ?? "unknown");
+        if (account?.type === "oidc") {
+          const groups = groupsFromClaims(profile, env.AUTH_OIDC_GROUPS_CLAIM);
+          await applyProviderGroups(user.id, groups);
+          token.sid = await startSession(user.id, account.provider, { idToken: account.id_token ?? null, groups });
+        } else {
+          token.sid = await startSession(user.id, account?.provider ?? "unknown");
+        }
       }
       return token;
     },

@@ -62,6 +62,8 @@ export type PermissionCheck =
   /** Publish a draft, deprecate an active product, retire a deprecated one. */
   | { permission: "change:product-lifecycle"; product: ProductRef; transition: LifecycleTransition }
   | { permission: "manage:users" }
+  /** Edit the rules that turn the identity provider's groups into teams and roles (docs/decisions/0061). */
+  | { permission: "manage:sign-in-rules" }
   /** Create, operate and delete a Kafka Connect connector, and read its configuration (docs/decisions/0064). */
   | { permission: "manage:connector"; teamId: string }
   /** Register a Kafka Streams application of the team (its outputs and internal topics). */
@@ -155,6 +157,7 @@ export function denialReason(viewer: Viewer, check: PermissionCheck): string | n
     case "manage:organisation":
     case "manage:policies":
     case "manage:users":
+    case "manage:sign-in-rules":
     case "reconcile:acls":
       return viewer.isPlatformAdmin ? null : "Only platform admins can do this.";
   }

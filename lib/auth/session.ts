@@ -1,8 +1,12 @@
 import "server-only";
 import { cache } from "react";
+import { headers } from "next/headers";
 import { redirect } from "next/navigation";
+import { env } from "@/lib/env";
 import { DomainError } from "@/lib/errors";
-import { auth } from "./config";
+import { auth, signOut } from "./config";
+import { providerLogoutUrl } from "./provider-logout";
+import { providerIdToken } from "./sessions";
 import { loadSessionViewer } from "./load-viewer";
 import type { Viewer } from "./viewer";
 
@@ -37,4 +41,26 @@ export async function viewerOrThrow(): Promise<Viewer> {
   const viewer = await getViewer();
   if (!viewer) throw new DomainError("UNAUTHENTICATED", "Your session has ended. Sign in again.");
   return viewer;
+}
+
+/**
+ * Sign-out of this browser (a server action's body): Meshport's session ends (its row goes), then,
+ * when the sign-in came through the identity provider and it supports RP-initiated logout, the
+ * browser goes to the provider to end its session too, and comes back to the sign-in page.
+ */
+export async function signOutHere(): Promise<never> {
+  const session = await auth();
+  const idToken = session?.user?.id && session.sessionId ? await providerIdToken({ userId: session.user.id, sessionId: session.sessionId }) : null;
+  await signOut({ redirect: false });
+  const providerUrl = idToken ? await providerLogoutUrl(idToken, `${await publicOrigin()}/signin`) : null;
+  redirect(providerUrl ?? "/signin");
+}
+
+/** Meshport's own origin as the browser sees it: AUTH_URL when set, else the request's host. */
+async function publicOrigin(): Promise<string> {
+  if (env.AUTH_URL) return new URL(env.AUTH_URL).origin;
+  const h = await headers();
+  const host = h.get("x-forwarded-host") ?? h.get("host") ?? "localhost";
+  const proto = h.get("x-forwarded-proto")?.split(",")[0]?.trim() ?? "http";
+  return `${proto}://${host}`;
 }

@@ -15,15 +15,24 @@ export type { SessionRef } from "./viewer";
 /** How long a sign-in lasts, from the moment of signing in (the cookie's rolling expiry cannot extend it). */
 export const SESSION_MAX_AGE_S = 30 * 24 * 60 * 60;
 
+/** What an identity provider's sign-in adds: its ID token (for signing out there too) and the user's groups (audited). */
+export type ProviderSignIn = { idToken: string | null; groups: readonly string[] };
+
 /** A sign-in: a new session row and its audit event. Returns the id the cookie carries. */
-export async function startSession(userId: string, method: string): Promise<string> {
+export async function startSession(userId: string, method: string, provider?: ProviderSignIn): Promise<string> {
   const sessionId = randomBytes(32).toString("base64url");
   await db.$transaction(async (tx) => {
     const user = await tx.user.findUniqueOrThrow({ where: { id: userId }, select: { id: true, name: true, email: true } });
-    await tx.session.create({ data: { sessionToken: sessionId, userId, expires: new Date(Date.now() + SESSION_MAX_AGE_S * 1000) } });
-    await recordAudit(tx, { actor: actorOf(user), action: "session.signed-in", targetType: "user", targetId: userId, after: { method } });
+    await tx.session.create({ data: { sessionToken: sessionId, userId, expires: new Date(Date.now() + SESSION_MAX_AGE_S * 1000), idToken: provider?.idToken ?? null } });
+    await recordAudit(tx, { actor: actorOf(user), action: "session.signed-in", targetType: "user", targetId: userId, after: provider ? { method, groups: provider.groups } : { method } });
   });
   return sessionId;
+}
+
+/** The identity provider's ID token of a live sign-in, to end the provider's session with it; never sent to the browser. */
+export async function providerIdToken(ref: SessionRef): Promise<string | null> {
+  const row = await db.session.findUnique({ where: { sessionToken: ref.sessionId }, select: { userId: true, idToken: true } });
+  return row?.userId === ref.userId ? row.idToken : null;
 }
 
 /** Sign-out of one browser: its row goes, so a copy of its cookie stops working too. */

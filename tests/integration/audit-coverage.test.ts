@@ -28,6 +28,8 @@ import { importInputSchema } from "@/lib/contracts/standards/import-input";
 import { createConnector, deleteConnector, operateConnector } from "@/lib/connect";
 import { createConnectorSchema } from "@/lib/connect/schemas";
 import { env } from "@/lib/env";
+import { addSignInRule, applySignInRulesYaml, exportSignInRulesYaml, removeSignInRule } from "@/lib/sign-in";
+import { ruleKey } from "@/lib/sign-in/rules";
 import { inDays, teamId, unique, viewerByEmail } from "../support/viewers";
 
 type ServerAction = { file: string; name: string; calls: string[] };
@@ -244,6 +246,17 @@ const SCENARIOS: Array<[string, () => Promise<string[]>]> = [
       }),
   ],
   ["endAllSessions", () => auditedBy(ada, () => endAllSessions(ada, state.userId!))],
+  ["addSignInRule", () => auditedBy(ada, () => addSignInRule(ada, { group: "audit-coverage", role: "member", team: "sales" }))],
+  ["removeSignInRule", () => auditedBy(ada, () => removeSignInRule(ada, ruleKey({ group: "audit-coverage", role: "member", team: "sales" })))],
+  [
+    "applySignInRulesYaml",
+    () =>
+      auditedBy(ada, async () => {
+        const current = await exportSignInRulesYaml(ada);
+        await applySignInRulesYaml(ada, `${current.replace(/^rules: \[\]$/m, "rules:")}\n  - { group: audit-coverage, role: platform-admin }\n`);
+        await applySignInRulesYaml(ada, current);
+      }),
+  ],
 ];
 
 beforeAll(async () => {
