@@ -41,8 +41,8 @@ WORKER=connect-worker
 die() { echo "connect.sh: $*" >&2; exit 1; }
 log() { echo "connect.sh: $*"; }
 
-pid() { [[ -f "$PID_FILE" ]] && cat "$PID_FILE" || true; }
-running() { local p; p="$(pid)"; [[ -n "$p" ]] && kill -0 "$p" 2>/dev/null; }
+# shellcheck source=scripts/service.sh
+. "$SCRIPT_DIR/../service.sh"
 answers() { curl -fsS -m 2 -o /dev/null "$URL/connector-plugins" 2>/dev/null; }
 kafka() { bash "$REPO/scripts/kafka/kafka.sh" "$@"; }
 
@@ -174,28 +174,10 @@ cmd_start() {
   die "worker did not become ready"
 }
 
-cmd_stop() {
-  if ! running; then rm -f "$PID_FILE"; log "not running"; return 0; fi
-  local p; p="$(pid)"
-  kill -TERM "$p"
-  for _ in $(seq 1 60); do
-    kill -0 "$p" 2>/dev/null || { rm -f "$PID_FILE"; log "stopped (pid $p)"; return 0; }
-    sleep 0.5
-  done
-  log "pid $p did not stop in 30 s; killing"
-  kill -KILL "$p" 2>/dev/null || true
-  rm -f "$PID_FILE"
-}
-
 cmd_status() {
   if ! running; then echo "stopped ($CDIR)"; return 1; fi
   answers || { echo "pid $(pid) runs but $URL does not answer"; return 1; }
   echo "running: pid $(pid), $URL, data dir $CDIR"
-}
-
-cmd_logs() {
-  [[ -f "$LOG_FILE" ]] || die "no log at $LOG_FILE"
-  if [[ "${1:-}" == "-f" ]]; then tail -n 100 -f "$LOG_FILE"; else tail -n 100 "$LOG_FILE"; fi
 }
 
 cmd_reset() {

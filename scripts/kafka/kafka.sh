@@ -48,8 +48,8 @@ port() {
   fi
 }
 
-pid() { [[ -f "$PID_FILE" ]] && cat "$PID_FILE" || true; }
-running() { local p; p="$(pid)"; [[ -n "$p" ]] && kill -0 "$p" 2>/dev/null; }
+# shellcheck source=scripts/service.sh
+. "$SCRIPT_DIR/../service.sh"
 password() { openssl rand -hex 24; }   # hex: no quoting issues in properties, JSON or shell
 
 cmd_jars() {
@@ -207,28 +207,10 @@ cmd_start() {
   log "connection: source $ENV_FILE   team passwords: $PRINCIPALS_JSON"
 }
 
-cmd_stop() {
-  if ! running; then rm -f "$PID_FILE"; log "not running"; return 0; fi
-  local p; p="$(pid)"
-  kill -TERM "$p"
-  for _ in $(seq 1 60); do
-    kill -0 "$p" 2>/dev/null || { rm -f "$PID_FILE"; log "stopped (pid $p)"; return 0; }
-    sleep 0.5
-  done
-  log "pid $p did not stop in 30 s; killing"
-  kill -KILL "$p" 2>/dev/null || true
-  rm -f "$PID_FILE"
-}
-
 cmd_status() {
   if ! running; then echo "stopped ($KDIR)"; return 1; fi
   node "$SCRIPT_DIR/ready.mjs" "$ENV_FILE" 0 "$(pid)" || return 1
   echo "running: pid $(pid), localhost:$(port), data $KDIR"
-}
-
-cmd_logs() {
-  [[ -f "$LOG_FILE" ]] || die "no log at $LOG_FILE"
-  if [[ "${1:-}" == "-f" ]]; then tail -n 100 -f "$LOG_FILE"; else tail -n 100 "$LOG_FILE"; fi
 }
 
 cmd_add_user() {

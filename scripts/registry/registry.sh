@@ -34,8 +34,8 @@ URL="http://localhost:$PORT/apis/ccompat/v7"
 die() { echo "registry.sh: $*" >&2; exit 1; }
 log() { echo "registry.sh: $*"; }
 
-pid() { [[ -f "$PID_FILE" ]] && cat "$PID_FILE" || true; }
-running() { local p; p="$(pid)"; [[ -n "$p" ]] && kill -0 "$p" 2>/dev/null; }
+# shellcheck source=scripts/service.sh
+. "$SCRIPT_DIR/../service.sh"
 answers() { curl -fsS -m 2 -o /dev/null "$URL/subjects" 2>/dev/null; }
 
 cmd_jars() {
@@ -120,28 +120,10 @@ cmd_start() {
 
 write_env() { echo "export SCHEMA_REGISTRY_URL=$URL" >"$ENV_FILE"; }
 
-cmd_stop() {
-  if ! running; then rm -f "$PID_FILE"; log "not running"; return 0; fi
-  local p; p="$(pid)"
-  kill -TERM "$p"
-  for _ in $(seq 1 60); do
-    kill -0 "$p" 2>/dev/null || { rm -f "$PID_FILE"; log "stopped (pid $p)"; return 0; }
-    sleep 0.5
-  done
-  log "pid $p did not stop in 30 s; killing"
-  kill -KILL "$p" 2>/dev/null || true
-  rm -f "$PID_FILE"
-}
-
 cmd_status() {
   if ! running; then echo "stopped ($RDIR)"; return 1; fi
   answers || { echo "pid $(pid) runs but $URL does not answer"; return 1; }
   echo "running: pid $(pid), $URL, data dir $RDIR"
-}
-
-cmd_logs() {
-  [[ -f "$LOG_FILE" ]] || die "no log at $LOG_FILE"
-  if [[ "${1:-}" == "-f" ]]; then tail -n 100 -f "$LOG_FILE"; else tail -n 100 "$LOG_FILE"; fi
 }
 
 cmd_reset() {

@@ -31,8 +31,8 @@ OUTPUT="payments.hourly-order-counts.v1"
 die() { echo "streams.sh: $*" >&2; exit 1; }
 log() { echo "streams.sh: $*"; }
 
-pid() { [[ -f "$PID_FILE" ]] && cat "$PID_FILE" || true; }
-running() { local p; p="$(pid)"; [[ -n "$p" ]] && kill -0 "$p" 2>/dev/null; }
+# shellcheck source=scripts/service.sh
+. "$SCRIPT_DIR/../service.sh"
 reached_running() { [[ -f "$LOG_FILE" ]] && grep -q -- "-> RUNNING" "$LOG_FILE"; }
 
 cmd_build() {
@@ -77,28 +77,10 @@ cmd_start() {
   die "the Streams application did not reach RUNNING"
 }
 
-cmd_stop() {
-  if ! running; then rm -f "$PID_FILE"; log "not running"; return 0; fi
-  local p; p="$(pid)"
-  kill -TERM "$p"
-  for _ in $(seq 1 60); do
-    kill -0 "$p" 2>/dev/null || { rm -f "$PID_FILE"; log "stopped (pid $p)"; return 0; }
-    sleep 0.5
-  done
-  log "pid $p did not stop in 30 s; killing"
-  kill -KILL "$p" 2>/dev/null || true
-  rm -f "$PID_FILE"
-}
-
 cmd_status() {
   if ! running; then echo "stopped ($SDIR)"; return 1; fi
   reached_running || { echo "pid $(pid) runs but has not reached RUNNING"; return 1; }
   echo "running: pid $(pid), $APPLICATION_ID, state in $SDIR/state"
-}
-
-cmd_logs() {
-  [[ -f "$LOG_FILE" ]] || die "no log at $LOG_FILE"
-  if [[ "${1:-}" == "-f" ]]; then tail -n 100 -f "$LOG_FILE"; else tail -n 100 "$LOG_FILE"; fi
 }
 
 cmd_reset() {
