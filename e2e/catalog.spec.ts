@@ -1,13 +1,8 @@
-import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
 import { expect, signInAs, test } from "./support/fixtures";
+import { seriousViolations } from "./support/axe";
 
 const resultNames = (page: Page) => page.getByRole("list", { name: "Data products" }).getByRole("heading").allTextContents();
-
-async function seriousViolations(page: Page) {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  return violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
-}
 
 test("an analyst searches, filters by two facets, opens a product and shares the view", async ({ browser }) => {
   const page = await signInAs(browser, "Mia Chen");

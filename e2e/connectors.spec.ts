@@ -1,16 +1,9 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import AxeBuilder from "@axe-core/playwright";
-import type { Page } from "@playwright/test";
 import { env } from "../lib/env";
 import { testDb } from "../tests/support/factories";
 import { expect, signInAs, test, unique } from "./support/fixtures";
-
-async function seriousViolations(page: Page) {
-  // Toasts fade in and out (their contrast mid-animation is not what users read).
-  const { violations } = await new AxeBuilder({ page }).exclude("[data-sonner-toaster]").analyze();
-  return violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
-}
+import { seriousViolations, TOASTS } from "./support/axe";
 
 // Issue 15: a team runs a Kafka Connect pipeline from the portal, policy-checked, and sees it running.
 test("a team creates a source connector from the plugin's form, is refused another team's topic, and sees it running", async ({ browser }) => {
@@ -39,7 +32,7 @@ test("a team creates a source connector from the plugin's form, is refused anoth
   await form.getByLabel("Connector name").fill(slug);
   await form.getByLabel("file (optional)").fill(file);
   await form.getByLabel("topic", { exact: true }).fill(otherTeams.topic);
-  expect(await seriousViolations(sam), "new connector form").toEqual([]);
+  expect(await seriousViolations(sam, { exclude: TOASTS }), "new connector form").toEqual([]);
   await form.getByRole("button", { name: "Create connector" }).click();
   await expect(form.getByText(`A source connector writes only to your team's own topics; ${otherTeams.topic} is not one of them.`)).toBeVisible();
 
@@ -51,7 +44,7 @@ test("a team creates a source connector from the plugin's form, is refused anoth
     await expect(sam.getByRole("table", { name: "Tasks" })).toContainText("Running", { timeout: 1000 });
   }).toPass({ timeout: 45_000 });
   await expect(sam.getByText(file)).toBeVisible(); // the owner sees its settings
-  expect(await seriousViolations(sam), "connector page").toEqual([]);
+  expect(await seriousViolations(sam, { exclude: TOASTS }), "connector page").toEqual([]);
 
   // Another team sees the connector, never its settings.
   const priya = await signInAs(browser, "Priya Shah");

@@ -1,13 +1,8 @@
-import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
 import { compareNames } from "../components/dashboard/compare-names";
 import { consumeOne, produceAs } from "../tests/support/kafka-clients";
 import { expect, signInAs, test, unique } from "./support/fixtures";
-
-async function seriousViolations(page: Page) {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  return violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
-}
+import { seriousViolations } from "./support/axe";
 
 /** Reloads until the collector (every 5 s in tests) has put what we wait for on the page. */
 async function reloadUntil(page: Page, check: () => Promise<void>, timeoutMs = 45_000) {

@@ -1,7 +1,7 @@
-import AxeBuilder from "@axe-core/playwright";
 import type { Browser, Page } from "@playwright/test";
 import { expect, test, signInAs, unique } from "./support/fixtures";
 import { TEST_IDP_NAME, TEST_IDP_PASSWORD, type TestIdpPerson } from "../tests/support/oidc/settings";
+import { seriousViolations } from "./support/axe";
 
 // Sign-in through a real OpenID Connect provider (tests/support/oidc, started by playwright.config.ts):
 // authorization code flow with PKCE, the provider's groups mapped to teams by the rules a platform
@@ -9,11 +9,6 @@ import { TEST_IDP_NAME, TEST_IDP_PASSWORD, type TestIdpPerson } from "../tests/s
 test.describe.configure({ mode: "serial" });
 
 const SALES_GROUP = "meshport-sales";
-
-async function seriousViolations(page: Page) {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  return violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
-}
 
 /** From Meshport's sign-in page to the provider's login form. */
 async function continueWithProvider(page: Page) {
