@@ -5,6 +5,7 @@
 #   connect.sh jars         fetch the worker jars once (into $MESHPORT_CONNECT_HOME)
 #   connect.sh start        start (first run: a SCRAM user and ACLs for the worker); idempotent
 #   connect.sh stop         graceful stop, kill after 30 s
+#   connect.sh kill         SIGKILL at once, no shutdown (what the fault suite does)
 #   connect.sh status       exit 0 when running and answering its REST API
 #   connect.sh logs [-f]    last 100 lines of its log (or follow)
 #   connect.sh reset        stop and delete this data dir's worker (its internal topics stay in Kafka)
@@ -190,6 +191,7 @@ case "${1:-}" in
   jars) cmd_jars ;;
   start) cmd_start ;;
   stop) cmd_stop ;;
+  kill) cmd_kill ;;
   status) cmd_status ;;
   logs) shift; cmd_logs "$@" ;;
   reset) cmd_reset ;;

@@ -5,6 +5,7 @@
 #   kafka.sh jars            fetch the broker jars once (into $MESHPORT_KAFKA_LIBS)
 #   kafka.sh start           start (first run: generate passwords, format storage); idempotent
 #   kafka.sh stop            graceful stop, kill after 30 s
+#   kafka.sh kill            SIGKILL at once, no shutdown (what the fault suite does)
 #   kafka.sh status          exit 0 when running and answering authenticated requests
 #   kafka.sh logs [-f]       last 100 lines of the server log (or follow)
 #   kafka.sh add-user NAME   add a SCRAM-SHA-512 user to the running broker; password goes to principals.json
@@ -253,10 +254,11 @@ case "${1:-}" in
   jars) cmd_jars ;;
   start) cmd_start ;;
   stop) cmd_stop ;;
+  kill) cmd_kill ;;
   status) cmd_status ;;
   logs) shift; cmd_logs "$@" ;;
   add-user) shift; cmd_add_user "$@" ;;
   reset) cmd_reset ;;
   tool) shift; cmd_tool "$@" ;;
-  *) sed -n '2,17p' "$0" | sed 's/^# \{0,1\}//'; exit 2 ;;
+  *) sed -n '2,18p' "$0" | sed 's/^# \{0,1\}//'; exit 2 ;;
 esac

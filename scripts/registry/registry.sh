@@ -5,6 +5,7 @@
 #   registry.sh jars      fetch and unpack the distribution once (into $MESHPORT_REGISTRY_HOME)
 #   registry.sh start     start (creates its database on first run); idempotent
 #   registry.sh stop      graceful stop, kill after 30 s
+#   registry.sh kill      SIGKILL at once, no shutdown (what the fault suite does)
 #   registry.sh status    exit 0 when running and answering the Confluent API
 #   registry.sh logs [-f] last 100 lines of its log (or follow)
 #   registry.sh reset     stop, drop its database and delete its data dir
@@ -137,6 +138,7 @@ case "${1:-}" in
   jars) cmd_jars ;;
   start) cmd_start ;;
   stop) cmd_stop ;;
+  kill) cmd_kill ;;
   status) cmd_status ;;
   logs) shift; cmd_logs "$@" ;;
   reset) cmd_reset ;;

@@ -5,6 +5,7 @@
 #   streams.sh build       compile it with Maven once (jars from Maven Central into its target/)
 #   streams.sh start       start it (after the demo mesh is loaded: its grant and registration); idempotent
 #   streams.sh stop        graceful stop, kill after 30 s
+#   streams.sh kill        SIGKILL at once, no shutdown (what the fault suite does)
 #   streams.sh status      exit 0 when it runs and reached RUNNING
 #   streams.sh logs [-f]   last 100 lines of its log (or follow)
 #   streams.sh reset       stop and delete its local state
@@ -93,6 +94,7 @@ case "${1:-}" in
   build) cmd_build ;;
   start) cmd_start ;;
   stop) cmd_stop ;;
+  kill) cmd_kill ;;
   status) cmd_status ;;
   logs) shift; cmd_logs "$@" ;;
   reset) cmd_reset ;;
