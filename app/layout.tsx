@@ -3,6 +3,8 @@ import type { ReactNode } from "react";
 import { connection } from "next/server";
 import { SiteHeader } from "@/components/layout/site-header";
 import { CommandPalette } from "@/components/catalog/command-palette";
+import { DatabaseDown } from "@/components/layout/database-down";
+import { databaseDown } from "@/lib/auth/session";
 import { Providers } from "./providers";
 import "./globals.css";
 
@@ -15,13 +17,20 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   // Every page is rendered per request, so each gets its own CSP nonce (proxy.ts): a page
   // prerendered at build time would carry scripts without one, which the browser refuses.
   await connection();
+  const outage = await databaseDown();
   return (
     <html lang="en">
       <body className="min-h-screen">
         <Providers>
-          <SiteHeader />
-          <main className="mx-auto max-w-7xl px-4 py-8 sm:px-6 lg:px-8">{children}</main>
-          <CommandPalette />
+          {outage ? (
+            <DatabaseDown />
+          ) : (
+            <>
+              <SiteHeader />
+              <main className="mx-auto max-w-7xl px-4 py-8 sm:px-6 lg:px-8">{children}</main>
+              <CommandPalette />
+            </>
+          )}
         </Providers>
       </body>
     </html>

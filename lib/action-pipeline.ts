@@ -1,8 +1,11 @@
 import type { z } from "zod";
 import { DomainError, type FieldErrors } from "@/lib/errors";
+import { isDatabaseUnavailable } from "@/lib/db/unavailable";
 import type { ActionResult } from "./action-result";
 
 export const INVALID_MESSAGE = "Some fields need attention.";
+export const DATABASE_DOWN_MESSAGE =
+  "Meshport's database did not answer, so this may not have been saved. Try again in a minute: if it was saved, Meshport will say so.";
 export const INTERNAL_MESSAGE = "Something went wrong on our side. Try again, or tell the platform team.";
 
 /**
@@ -33,6 +36,10 @@ export async function runAction<S extends z.ZodType, T, V>(
   } catch (e) {
     if (e instanceof DomainError) {
       return { ok: false, code: e.code, message: e.message, fieldErrors: e.fieldErrors };
+    }
+    if (isDatabaseUnavailable(e)) {
+      console.warn(`[action] the database did not answer: ${(e as Error).message.split("\n").pop()}`);
+      return { ok: false, code: "UNAVAILABLE", message: DATABASE_DOWN_MESSAGE };
     }
     console.error("[action] unexpected failure", e);
     return { ok: false, code: "INTERNAL", message: INTERNAL_MESSAGE };

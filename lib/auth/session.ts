@@ -3,6 +3,7 @@ import { cache } from "react";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { env } from "@/lib/env";
+import { isDatabaseUnavailable } from "@/lib/db";
 import { DomainError } from "@/lib/errors";
 import { auth, signOut } from "./config";
 import { providerLogoutUrl } from "./provider-logout";
@@ -25,6 +26,20 @@ export const getViewer = cache(async (): Promise<Viewer | null> => {
   const session = await auth();
   return session?.user?.id && session.sessionId ? loadSessionViewer({ userId: session.user.id, sessionId: session.sessionId }) : null;
 });
+
+/**
+ * For the root layout: true when loading the viewer failed because PostgreSQL did not answer. The
+ * layout then shows the outage instead of the page, whose own queries would fail the same way.
+ */
+export async function databaseDown(): Promise<boolean> {
+  try {
+    await getViewer();
+    return false;
+  } catch (e) {
+    if (isDatabaseUnavailable(e)) return true;
+    throw e;
+  }
+}
 
 /**
  * For pages: the signed-in user, or a redirect to the sign-in page. `returnTo` is the page's own

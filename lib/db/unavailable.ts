@@ -4,14 +4,26 @@ import { Prisma } from "./generated/client";
 // it answered with an error: only these may be reported to users as the database being down.
 const CONNECTION_SQLSTATES = /^(08|53|57P0)/;
 const SOCKET_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "ENOTFOUND", "EHOSTUNREACH", "EPIPE"]);
+// Prisma's own codes for the same: cannot reach, timed out, connection closed, no connection free in the pool.
+const PRISMA_CODES = new Set(["P1001", "P1002", "P1017", "P2024"]);
+// What @prisma/adapter-pg calls them (an error's meta.driverAdapterError.cause.kind).
+const ADAPTER_KINDS = new Set(["DatabaseNotReachable", "ConnectionClosed", "SocketTimeout", "TooManyConnections"]);
+
+type Inspectable = { code?: unknown; kind?: unknown; cause?: unknown; meta?: { driverAdapterError?: unknown } };
 
 /** Whether an error from `db` or `queryRows` means the database could not be reached or refused the connection. */
 export function isDatabaseUnavailable(error: unknown): boolean {
   if (error instanceof Prisma.PrismaClientInitializationError) return true;
-  for (let e: unknown = error, depth = 0; e && typeof e === "object" && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
-    const code = (e as { code?: unknown }).code;
-    if (typeof code === "string" && (SOCKET_CODES.has(code) || CONNECTION_SQLSTATES.test(code))) return true;
-    if (e instanceof Error && /Connection terminated|timeout exceeded when trying to connect/i.test(e.message)) return true;
+  // Follows causes, and Prisma's driver-adapter error (where a query cut by a shutdown keeps the SQLSTATE).
+  const queue: unknown[] = [error];
+  for (let seen = 0; queue.length > 0 && seen < 10; seen++) {
+    const e = queue.shift();
+    if (!e || typeof e !== "object") continue;
+    const { code, kind, cause, meta } = e as Inspectable;
+    if (typeof code === "string" && (SOCKET_CODES.has(code) || CONNECTION_SQLSTATES.test(code) || PRISMA_CODES.has(code))) return true;
+    if (typeof kind === "string" && ADAPTER_KINDS.has(kind)) return true;
+    if (e instanceof Error && /Connection terminated|timeout exceeded when trying to connect|connection error and is not queryable/i.test(e.message)) return true;
+    queue.push(cause, meta?.driverAdapterError);
   }
   return false;
 }

@@ -20,16 +20,35 @@ const RECONCILE_KEY = "acls";
 
 type SyncJob = { kind: "output-port" | "grant"; id: string };
 
+/**
+ * How long a running job may stay active before pg-boss hands it to another instance: a job whose instance
+ * died (SIGKILL, OOM, a lost VM) stays "active" until then, and blocks its singleton key meanwhile. A sync is
+ * a few Kafka calls bounded by their timeouts; the other jobs get ten minutes (pg-boss's default is fifteen).
+ * Expiry is checked at each maintenance, so a dead instance's sync runs elsewhere within about 90 s.
+ */
+const SYNC_EXPIRE_SECONDS = 60;
+const DEFAULT_EXPIRE_SECONDS = 600;
+const MAINTENANCE_INTERVAL_SECONDS = 30;
+/** Jobs per fetch: distinct ports and grants (the queue's policy keeps one per key in a batch). */
+const SYNC_BATCH_SIZE = 10;
+
 let started: Promise<PgBoss> | undefined;
 
 /** The shared pg-boss instance (started on first use), for other modules' scheduled jobs. */
 export function boss(): Promise<PgBoss> {
   started ??= (async () => {
-    const b = new PgBoss({ connectionString: env.DATABASE_URL, schema: "pgboss" });
+    const b = new PgBoss({
+      connectionString: env.DATABASE_URL,
+      schema: "pgboss",
+      expireInSeconds: DEFAULT_EXPIRE_SECONDS,
+      maintenanceIntervalSeconds: MAINTENANCE_INTERVAL_SECONDS,
+    });
     b.on("error", (e: Error) => console.warn(`[provisioning] job queue: ${e.message}`));
     await b.start();
     // "stately": at most one queued and one running job per singletonKey.
-    await b.createQueue(SYNC_QUEUE, { name: SYNC_QUEUE, policy: "stately" });
+    const sync = { name: SYNC_QUEUE, policy: "stately", expireInSeconds: SYNC_EXPIRE_SECONDS } as const;
+    await b.createQueue(SYNC_QUEUE, sync);
+    await b.updateQueue(SYNC_QUEUE, sync); // a queue created before the expiry was set gets it too
     await b.createQueue(SWEEP_QUEUE, { name: SWEEP_QUEUE, policy: "singleton" });
     // "stately": one queued and one running reconciliation at most, across every instance, so the loop never forks.
     // A run held by a crashed instance expires after two minutes and the queued one takes over.
@@ -42,27 +61,46 @@ export function boss(): Promise<PgBoss> {
   return started;
 }
 
-/** Queues a retrying sync of one port or grant. Safe to call twice. */
+const syncKey = (job: SyncJob) => `${job.kind}:${job.id}`;
+const syncOptions = (job: SyncJob) => ({ singletonKey: syncKey(job), retryLimit: 100, retryDelay: 2, retryBackoff: true });
+
+/** Queues a retrying sync of one port or grant, unless one is queued or running already. Safe to call twice. */
 export async function enqueueSync(job: SyncJob): Promise<void> {
   const b = await boss();
-  await b.send(SYNC_QUEUE, job, {
-    singletonKey: `${job.kind}:${job.id}`,
-    retryLimit: 100,
-    retryDelay: 2,
-    retryBackoff: true,
-  });
+  if ((await keysInFlight([syncKey(job)])).size > 0) return;
+  await b.send(SYNC_QUEUE, job, syncOptions(job));
 }
 
-/** Queues every port and grant whose Kafka state is not yet applied. */
+/**
+ * The ports and grants (of `keys`, or all) that have a sync queued or running. pg-boss's fetch takes a batch
+ * in one statement, and a "stately" key may be active only once: a job fetched for a key that is running
+ * fails that statement, pg-boss returns nothing, and the whole queue waits until the running one ends (a
+ * dead instance's: until its expiry). So no second job is queued for a key that has one; a running sync
+ * re-reads its grant or port before it records the result, so it also covers a change made meanwhile.
+ * A job waiting to retry does not count: its backoff may be long, and a fresh job should not wait for it.
+ */
+async function keysInFlight(keys?: string[]): Promise<Set<string>> {
+  const rows = await db.$queryRaw<{ key: string }[]>`
+    SELECT DISTINCT singleton_key AS key FROM pgboss.job
+    WHERE name = ${SYNC_QUEUE} AND state IN ('created', 'active') AND singleton_key IS NOT NULL
+      AND (${keys ?? null}::text[] IS NULL OR singleton_key = ANY(${keys ?? null}::text[]))`;
+  return new Set(rows.map((r) => r.key));
+}
+
+/** Queues every port and grant whose Kafka state is not yet applied and that no job is on already. */
 export async function sweepPending(): Promise<number> {
-  const [ports, grants] = await Promise.all([
+  const b = await boss();
+  const [ports, grants, inFlight] = await Promise.all([
     // A port whose schema versions are not yet in the registry needs its sync too.
     db.outputPort.findMany({ where: { OR: [{ provisioning: "PENDING" }, { provisioning: "APPLIED", removedAt: null, schemaVersions: { some: { registryId: null } } }] }, select: { id: true } }),
     db.grant.findMany({ where: { provisioning: "PENDING" }, select: { id: true } }),
+    keysInFlight(),
   ]);
-  for (const p of ports) await enqueueSync({ kind: "output-port", id: p.id });
-  for (const g of grants) await enqueueSync({ kind: "grant", id: g.id });
-  return ports.length + grants.length;
+  const jobs = [...ports.map((p) => ({ kind: "output-port" as const, id: p.id })), ...grants.map((g) => ({ kind: "grant" as const, id: g.id }))].filter(
+    (job) => !inFlight.has(syncKey(job)),
+  );
+  for (const job of jobs) await b.send(SYNC_QUEUE, job, syncOptions(job));
+  return jobs.length;
 }
 
 /** How long from one reconciliation to the next, as configured (MESHPORT_RECONCILE_INTERVAL_SECONDS). */
@@ -82,12 +120,18 @@ async function queueReconcile(b: PgBoss, afterSeconds: number): Promise<void> {
 export async function startProvisioningWorker(options: { reconcileIntervalSeconds?: number } = {}): Promise<void> {
   const interval = options.reconcileIntervalSeconds ?? reconcileIntervalSeconds();
   const b = await boss();
-  await b.work<SyncJob>(SYNC_QUEUE, { pollingIntervalSeconds: 1 }, async ([job]) => {
-    if (!job) return;
-    const outcome =
-      job.data.kind === "grant" ? await syncGrant(job.data.id) : await syncOutputPort(job.data.id);
-    // Throwing hands the job back to pg-boss, which retries with backoff.
-    if (!outcome.ok && outcome.retryable) throw new Error(outcome.error);
+  // A batch per fetch, synced side by side: pg-boss waits its polling interval between fetches, so one job
+  // per fetch capped a worker at one sync a second (a backlog after an outage took minutes to drain).
+  await b.work<SyncJob>(SYNC_QUEUE, { pollingIntervalSeconds: 1, batchSize: SYNC_BATCH_SIZE }, async (jobs) => {
+    await Promise.all(
+      jobs.map(async (job) => {
+        const outcome = await (job.data.kind === "grant" ? syncGrant(job.data.id) : syncOutputPort(job.data.id)).catch(
+          (e: unknown) => ({ ok: false, retryable: true, error: e instanceof Error ? e.message : String(e) }) as const,
+        );
+        // Failing the one job hands it back to pg-boss, which retries it with backoff; the rest complete.
+        if (!outcome.ok && outcome.retryable) await b.fail(SYNC_QUEUE, job.id, { message: outcome.error });
+      }),
+    );
   });
   // The sweep catches anything whose job was lost (e.g. a crash between commit and enqueue).
   await b.schedule(SWEEP_QUEUE, "* * * * *");
