@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
 import { connection } from "next/server";
+import { getViewer } from "@/lib/auth/session";
+import { themeFor } from "@/lib/theme";
 import { SiteHeader } from "@/components/layout/site-header";
 import { CommandPalette } from "@/components/catalog/command-palette";
 import { Providers } from "./providers";
@@ -15,8 +17,10 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   // Every page is rendered per request, so each gets its own CSP nonce (proxy.ts): a page
   // prerendered at build time would carry scripts without one, which the browser refuses.
   await connection();
+  // The theme is on the first byte of the page: no script, no flash (docs/decisions/0066).
+  const theme = await themeFor(await getViewer());
   return (
-    <html lang="en">
+    <html lang="en" data-theme={theme}>
       <body className="min-h-screen">
         <Providers>
           <SiteHeader />

@@ -132,7 +132,7 @@ export function CatalogSearch({ initial, initialKey }: { initial: CatalogResult;
         </div>
         <Link
           href="/products/new"
-          className="inline-flex items-center rounded-md bg-indigo-600 px-3.5 py-2 text-sm font-medium text-white shadow-sm hover:bg-indigo-700 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600"
+          className="inline-flex items-center rounded-md bg-indigo-600 px-3.5 py-2 text-sm font-medium text-white shadow-sm hover:bg-indigo-700 dark:hover:bg-indigo-500 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600"
         >
           New data product
         </Link>
@@ -404,7 +404,7 @@ function Highlight({ text, query }: { text: string; query: string }) {
 
 function ResultCard({ hit: p, query }: { hit: CatalogHit; query: string }) {
   return (
-    <li className="group relative rounded-lg bg-white p-5 shadow-sm ring-1 ring-slate-200 transition hover:ring-indigo-300">
+    <li className="group relative rounded-lg bg-surface p-5 shadow-sm ring-1 ring-slate-200 transition hover:ring-indigo-300">
       <div className="flex items-start justify-between gap-3">
         <div className="min-w-0">
           <h2 className="font-semibold text-slate-900">

@@ -208,7 +208,7 @@ export default async function AccessRequestPage({ params }: Params) {
               <ol className="relative space-y-3 border-l border-slate-200 pl-4 text-sm" aria-label="History">
                 {history.map((e) => (
                   <li key={e.id}>
-                    <span className="absolute -left-[5px] mt-1.5 h-2.5 w-2.5 rounded-full bg-indigo-500 ring-2 ring-white" aria-hidden />
+                    <span className="absolute -left-[5px] mt-1.5 h-2.5 w-2.5 rounded-full bg-indigo-500 ring-2 ring-surface" aria-hidden />
                     <p className="font-medium text-slate-800">{events[e.action] ?? e.action}</p>
                     <p className="text-xs text-slate-500">{e.actorLabel} · {when(e.at)}</p>
                   </li>
