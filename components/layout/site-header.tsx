@@ -22,7 +22,7 @@ export async function SiteHeader() {
         </Link>
         {viewer ? (
           <SiteMenu>
-            <nav aria-label="Main" className="flex flex-col gap-1 text-sm lg:flex-1 lg:flex-row lg:flex-wrap lg:items-center">
+            <nav aria-label="Main" className="flex flex-col gap-1 text-sm xl:flex-1 xl:flex-row xl:items-center">
               <NavLink href="/dashboard">Dashboard</NavLink>
               <NavLink href="/catalog">Catalog</NavLink>
               <NavLink href="/my-access">My access</NavLink>
@@ -55,7 +55,7 @@ export async function SiteHeader() {
                 "use server";
                 await signOutHere();
               }}
-              className="flex flex-wrap items-center gap-3 border-t border-slate-200 pt-4 lg:flex-nowrap lg:border-0 lg:pt-0"
+              className="flex flex-wrap items-center gap-3 border-t border-slate-200 pt-4 xl:flex-nowrap xl:border-0 xl:pt-0"
             >
               <span className="text-sm text-slate-600" data-testid="viewer-name">
                 {viewer.name}
@@ -73,7 +73,7 @@ export async function SiteHeader() {
         {viewer ? (
           <Link
             href="/notifications"
-            className="relative ml-auto rounded-md p-2 text-slate-500 hover:bg-slate-50 hover:text-slate-900 lg:ml-0"
+            className="relative ml-auto rounded-md p-2 text-slate-500 hover:bg-slate-50 hover:text-slate-900 xl:ml-0"
             aria-label={unread > 0 ? `Notifications, ${unread} unread` : "Notifications"}
             data-testid="notifications-bell"
           >

@@ -38,7 +38,7 @@ export function SiteMenu({ children }: { children: ReactNode }) {
         aria-expanded={open}
         aria-controls={`${id}-panel`}
         onClick={() => setOpen((o) => !o)}
-        className="order-last -mr-1 inline-flex h-10 items-center gap-1.5 rounded-md px-2.5 text-sm font-medium text-slate-700 hover:bg-slate-100 focus-visible:outline focus-visible:outline-2 focus-visible:outline-indigo-600 lg:hidden"
+        className="order-last -mr-1 inline-flex h-10 items-center gap-1.5 rounded-md px-2.5 text-sm font-medium text-slate-700 hover:bg-slate-100 focus-visible:outline focus-visible:outline-2 focus-visible:outline-indigo-600 xl:hidden"
       >
         <svg aria-hidden viewBox="0 0 20 20" fill="currentColor" className="h-5 w-5">
           {open ? (
@@ -53,7 +53,7 @@ export function SiteMenu({ children }: { children: ReactNode }) {
         id={`${id}-panel`}
         className={cn(
           open ? "absolute inset-x-0 top-14 z-40 flex max-h-[calc(100dvh-3.5rem)] flex-col gap-4 overflow-y-auto border-b border-slate-200 bg-surface p-4 shadow-lg" : "hidden",
-          "lg:static lg:z-auto lg:flex lg:max-h-none lg:flex-1 lg:flex-row lg:items-center lg:gap-6 lg:overflow-visible lg:border-0 lg:p-0 lg:shadow-none",
+          "xl:static xl:z-auto xl:flex xl:max-h-none xl:flex-1 xl:flex-row xl:items-center xl:gap-6 xl:overflow-visible xl:border-0 xl:p-0 xl:shadow-none",
         )}
       >
         {children}

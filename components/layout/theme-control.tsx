@@ -2,7 +2,7 @@
 
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
-import { useState } from "react";
+import { useState, useSyncExternalStore } from "react";
 import { toast } from "sonner";
 import type { ActionResult } from "@/lib/action-result";
 import { THEME_LABEL, THEMES, type Theme } from "@/lib/theme/preference";
@@ -14,6 +14,8 @@ const ICON: Record<Theme, string> = {
   dark: "M7.46 2.3a.75.75 0 0 1 .2.8 6 6 0 0 0 7.24 7.85.75.75 0 0 1 .93.97A7.5 7.5 0 1 1 6.66 2.1a.75.75 0 0 1 .8.2Z",
 };
 
+const noSubscription = () => () => {};
+
 /**
  * Three buttons, one pressed: the viewer's colour theme. The page switches at once (the <html>
  * attribute the stylesheet keys on); the server keeps the choice and re-renders in it.
@@ -21,6 +23,8 @@ const ICON: Record<Theme, string> = {
 export function ThemeControl({ initial, run }: { initial: Theme; run: (input: { theme: Theme }) => Promise<ActionResult<{ theme: Theme }>> }) {
   const router = useRouter();
   const [theme, setTheme] = useState(initial);
+  // Rendered by the server, the buttons do nothing until React has hydrated them: disabled till then.
+  const hydrated = useSyncExternalStore(noSubscription, () => true, () => false);
   const m = useMutation({
     mutationFn: (next: Theme) => run({ theme: next }),
     onMutate: (next) => {
@@ -47,7 +51,7 @@ export function ThemeControl({ initial, run }: { initial: Theme; run: (input: { 
           aria-pressed={t === theme}
           aria-label={`${THEME_LABEL[t]} theme`}
           title={`${THEME_LABEL[t]} theme`}
-          disabled={m.isPending}
+          disabled={!hydrated || m.isPending}
           onClick={() => t !== theme && m.mutate(t)}
           className={cn(
             "grid h-8 w-8 place-items-center rounded focus-visible:outline focus-visible:outline-2 focus-visible:outline-indigo-600",
