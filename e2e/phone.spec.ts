@@ -13,7 +13,7 @@ async function expectNoSidewaysScroll(page: Page, what: string) {
 /** A picture of the page in dark mode, for a person to look at (the test output keeps it). */
 async function darkScreenshot(page: Page, name: string) {
   await page.emulateMedia({ colorScheme: "dark" });
-  await page.screenshot({ path: test.info().outputPath(`${name}-dark-390.png`), fullPage: true });
+  await page.screenshot({ path: test.info().outputPath(`${name}-dark-390.png`), fullPage: false });
   await page.emulateMedia({ colorScheme: "light" });
 }
 
@@ -52,6 +52,12 @@ test("on a phone: the menu, the catalog, a product, requesting access and decidi
   await expect(nav).toBeHidden(); // the panel closed on the new page
   await expectNoSidewaysScroll(sam, "catalog");
   await darkScreenshot(sam, "catalog");
+  // The results come first; the filters fold out from their own button.
+  const filters = sam.getByRole("complementary", { name: "Filters" });
+  await expect(filters).toBeHidden();
+  await sam.getByRole("button", { name: "Filters" }).click();
+  await expect(filters.getByRole("checkbox", { name: /Sales/ }).first()).toBeVisible();
+  await expectNoSidewaysScroll(sam, "catalog with its filters");
 
   // Priya requests access from the product page, on her phone.
   const priya = await signInAs(browser, "Priya Shah", PHONE);

@@ -80,6 +80,8 @@ export function CatalogSearch({ initial, initialKey }: { initial: CatalogResult;
 
   // The box follows the URL (Back, a shared link) unless the user is typing.
   const [text, setText] = useState(view.q);
+  // On a phone the filters fold away behind a button, so the results come first (wide screens: a sidebar).
+  const [filtersShown, setFiltersShown] = useState(false);
   const typing = useRef(false);
   useEffect(() => {
     if (!typing.current) setText(view.q);
@@ -138,8 +140,11 @@ export function CatalogSearch({ initial, initialKey }: { initial: CatalogResult;
         </Link>
       </div>
 
-      <div className="grid gap-8 lg:grid-cols-[15rem_1fr]">
-        <aside aria-label="Filters" className="space-y-6 lg:sticky lg:top-6 lg:self-start">
+      <div className="grid gap-4 lg:grid-cols-[15rem_1fr] lg:gap-8">
+        <Button variant="secondary" className="justify-self-start lg:hidden" aria-expanded={filtersShown} aria-controls="catalog-filters" onClick={() => setFiltersShown((s) => !s)}>
+          Filters
+        </Button>
+        <aside id="catalog-filters" aria-label="Filters" className={cn("space-y-6 lg:sticky lg:top-6 lg:block lg:self-start", !filtersShown && "hidden")}>
           <FacetGroup
             title="Access"
             values={(result.facets?.access ?? []).map((v) => ({ ...v, selected: Boolean(view.access) }))}

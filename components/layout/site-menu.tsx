@@ -51,6 +51,10 @@ export function SiteMenu({ children }: { children: ReactNode }) {
       </button>
       <div
         id={`${id}-panel`}
+        // Following a link closes the panel, also when the link is the page already shown.
+        onClick={(e) => {
+          if (e.target instanceof Element && e.target.closest("a")) setOpen(false);
+        }}
         className={cn(
           open ? "absolute inset-x-0 top-14 z-40 flex max-h-[calc(100dvh-3.5rem)] flex-col gap-4 overflow-y-auto border-b border-slate-200 bg-surface p-4 shadow-lg" : "hidden",
           "xl:static xl:z-auto xl:flex xl:max-h-none xl:flex-1 xl:flex-row xl:items-center xl:gap-6 xl:overflow-visible xl:border-0 xl:p-0 xl:shadow-none",
