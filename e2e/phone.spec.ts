@@ -7,7 +7,14 @@ const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch:
 /** The page is no wider than the phone: wide tables scroll inside their own box, nothing scrolls the page sideways. */
 async function expectNoSidewaysScroll(page: Page, what: string) {
   const width = await page.evaluate(() => document.documentElement.scrollWidth);
-  expect(width, `${what}: page width at 390 px`).toBeLessThanOrEqual(390);
+  // When it fails, the innermost elements that reach past the screen's edge say where to look.
+  const culprits = width <= 390 ? [] : await page.evaluate(() =>
+    [...document.querySelectorAll("body *")]
+      .filter((e) => e.getBoundingClientRect().right > 391 && ![...e.children].some((c) => c.getBoundingClientRect().right > 391))
+      .slice(0, 5)
+      .map((e) => `${e.tagName.toLowerCase()}.${[...e.classList].join(".")} "${(e.textContent ?? "").slice(0, 40)}"`),
+  );
+  expect(width, `${what}: page width at 390 px; past the edge: ${culprits.join("; ")}`).toBeLessThanOrEqual(390);
 }
 
 /** A picture of the page in dark mode, for a person to look at (the test output keeps it). */

@@ -94,12 +94,12 @@ export default async function AccessRequestPage({ params }: Params) {
         </Alert>
       ) : null}
 
-      <div className="grid gap-6 lg:grid-cols-3">
+      <div className="grid grid-cols-1 gap-6 lg:grid-cols-3">
         <div className="space-y-6 lg:col-span-2">
           <Card>
             <CardHeader title="Request" />
             <CardBody className="space-y-4">
-              <dl className="grid gap-4 sm:grid-cols-3">
+              <dl className="grid grid-cols-1 gap-4 sm:grid-cols-3">
                 <Fact label="Consuming team">{r.consumerTeam.name}</Fact>
                 <Fact label="Kafka principal"><span className="font-mono text-xs">{r.consumerTeam.principals[0]?.principal ?? "—"}</span></Fact>
                 <Fact label="Access until">{day(r.accessUntil)}</Fact>
