@@ -22,7 +22,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   return (
     <html lang="en" data-theme={theme}>
       <body className="min-h-screen">
-        <Providers>
+        <Providers theme={theme}>
           <SiteHeader />
           <main className="mx-auto max-w-7xl px-4 py-8 sm:px-6 lg:px-8">{children}</main>
           <CommandPalette />

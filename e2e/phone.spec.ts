@@ -20,6 +20,7 @@ async function expectNoSidewaysScroll(page: Page, what: string) {
 /** A picture of the page in dark mode, for a person to look at (the test output keeps it). */
 async function darkScreenshot(page: Page, name: string) {
   await page.emulateMedia({ colorScheme: "dark" });
+  await page.waitForTimeout(300); // buttons' colour transitions
   await page.screenshot({ path: test.info().outputPath(`${name}-dark-390.png`), fullPage: false });
   await page.emulateMedia({ colorScheme: "light" });
 }
@@ -87,7 +88,8 @@ test("on a phone: the menu, the catalog, a product, requesting access and decidi
   await expectNoSidewaysScroll(sam, "access requests");
   await darkScreenshot(sam, "access");
   await row.getByRole("link", { name: "Details and comments" }).click();
-  await expect(sam.getByRole("heading", { level: 1 })).toBeVisible();
+  await expect(sam).toHaveURL(/\/access\/[^/]+$/);
+  await expect(sam.getByTestId("request-status")).toBeVisible();
   await expectNoSidewaysScroll(sam, "request page");
   await darkScreenshot(sam, "request-page");
   const approve = sam.getByRole("button", { name: `Approve access to ${name}` });

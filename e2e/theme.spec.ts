@@ -33,6 +33,7 @@ test("the theme follows the system until the user chooses one, and is kept for t
   await expect(html).toHaveAttribute("data-theme", "dark");
   expect(await scheme(page)).toBe("dark");
   expect(await pageBackground(page)).toBe(darkBackground);
+  await page.screenshot({ path: test.info().outputPath("catalog-dark-1280.png") });
   // The first response already says so (no flash of the light page).
   const response = await page.request.get("/catalog");
   expect(await response.text()).toMatch(/<html[^>]*data-theme="dark"/);
