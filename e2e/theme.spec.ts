@@ -34,6 +34,8 @@ test("the theme follows the system until the user chooses one, and is kept for t
   expect(await scheme(page)).toBe("dark");
   expect(await pageBackground(page)).toBe(darkBackground);
   await page.screenshot({ path: test.info().outputPath("catalog-dark-1280.png") });
+  // The header's controls, the theme's included, fit a 1280 px screen.
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1280);
   // The first response already says so (no flash of the light page).
   const response = await page.request.get("/catalog");
   expect(await response.text()).toMatch(/<html[^>]*data-theme="dark"/);

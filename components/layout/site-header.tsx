@@ -15,7 +15,7 @@ export async function SiteHeader() {
   const [inbox, unread] = viewer ? await Promise.all([countInbox(viewer), countUnreadNotifications(viewer)]) : [0, 0];
   return (
     <header className="relative border-b border-slate-200 bg-surface">
-      <div className="mx-auto flex h-14 max-w-7xl items-center gap-3 px-4 sm:px-6 lg:gap-6 lg:px-8">
+      <div className="mx-auto flex h-14 max-w-7xl items-center gap-3 px-4 sm:px-6 lg:px-8 xl:gap-4">
         <Link href="/catalog" className="flex items-center gap-2 font-semibold text-slate-900">
           <span aria-hidden className="grid h-7 w-7 place-items-center rounded-md bg-indigo-600 text-sm text-white">M</span>
           Meshport
@@ -55,9 +55,9 @@ export async function SiteHeader() {
                 "use server";
                 await signOutHere();
               }}
-              className="flex flex-wrap items-center gap-3 border-t border-slate-200 pt-4 xl:flex-nowrap xl:border-0 xl:pt-0"
+              className="flex flex-wrap items-center gap-3 border-t border-slate-200 pt-4 xl:flex-nowrap xl:gap-2 xl:border-0 xl:pt-0"
             >
-              <span className="text-sm text-slate-600" data-testid="viewer-name">
+              <span className="text-sm text-slate-600 xl:max-w-32 xl:truncate" title={viewer.name} data-testid="viewer-name">
                 {viewer.name}
               </span>
               <ThemeControl initial={await themeFor(viewer)} run={setThemeAction} />
@@ -73,7 +73,7 @@ export async function SiteHeader() {
         {viewer ? (
           <Link
             href="/notifications"
-            className="relative ml-auto rounded-md p-2 text-slate-500 hover:bg-slate-50 hover:text-slate-900 xl:ml-0"
+            className="relative ml-auto shrink-0 rounded-md p-2 text-slate-500 hover:bg-slate-50 hover:text-slate-900 xl:ml-0"
             aria-label={unread > 0 ? `Notifications, ${unread} unread` : "Notifications"}
             data-testid="notifications-bell"
           >

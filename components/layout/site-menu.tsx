@@ -57,7 +57,7 @@ export function SiteMenu({ children }: { children: ReactNode }) {
         }}
         className={cn(
           open ? "absolute inset-x-0 top-14 z-40 flex max-h-[calc(100dvh-3.5rem)] flex-col gap-4 overflow-y-auto border-b border-slate-200 bg-surface p-4 shadow-lg" : "hidden",
-          "xl:static xl:z-auto xl:flex xl:max-h-none xl:flex-1 xl:flex-row xl:items-center xl:gap-6 xl:overflow-visible xl:border-0 xl:p-0 xl:shadow-none",
+          "xl:static xl:z-auto xl:flex xl:max-h-none xl:flex-1 xl:flex-row xl:items-center xl:gap-4 xl:overflow-visible xl:border-0 xl:p-0 xl:shadow-none",
         )}
       >
         {children}
