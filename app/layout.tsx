@@ -1,10 +1,11 @@
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
 import { connection } from "next/server";
+import { databaseDown, getViewer } from "@/lib/auth/session";
+import { themeFor } from "@/lib/theme";
 import { SiteHeader } from "@/components/layout/site-header";
 import { CommandPalette } from "@/components/catalog/command-palette";
 import { DatabaseDown } from "@/components/layout/database-down";
-import { databaseDown } from "@/lib/auth/session";
 import { Providers } from "./providers";
 import "./globals.css";
 
@@ -18,10 +19,12 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   // prerendered at build time would carry scripts without one, which the browser refuses.
   await connection();
   const outage = await databaseDown();
+  // The theme is on the first byte of the page: no script, no flash (docs/decisions/0066).
+  const theme = outage ? "system" : await themeFor(await getViewer());
   return (
-    <html lang="en">
+    <html lang="en" data-theme={theme}>
       <body className="min-h-screen">
-        <Providers>
+        <Providers theme={theme}>
           {outage ? (
             <DatabaseDown />
           ) : (

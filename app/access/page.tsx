@@ -40,7 +40,7 @@ export default async function AccessPage() {
           ) : (
             <ul className="divide-y divide-slate-100" aria-label="Requests awaiting your decision">
               {inbox.map((r) => (
-                <li key={r.id} className="grid gap-4 py-4 md:grid-cols-[1fr_auto]" data-testid={`inbox-${r.dataProduct.slug}`}>
+                <li key={r.id} className="grid grid-cols-1 gap-4 py-4 md:grid-cols-[1fr_auto]" data-testid={`inbox-${r.dataProduct.slug}`}>
                   <div className="space-y-1.5 text-sm">
                     <p className="flex flex-wrap items-center gap-x-1.5 gap-y-1">
                       <span className="font-semibold">{r.consumerTeam.name}</span> wants to read

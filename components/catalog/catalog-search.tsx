@@ -80,6 +80,8 @@ export function CatalogSearch({ initial, initialKey }: { initial: CatalogResult;
 
   // The box follows the URL (Back, a shared link) unless the user is typing.
   const [text, setText] = useState(view.q);
+  // On a phone the filters fold away behind a button, so the results come first (wide screens: a sidebar).
+  const [filtersShown, setFiltersShown] = useState(false);
   const typing = useRef(false);
   useEffect(() => {
     if (!typing.current) setText(view.q);
@@ -132,14 +134,17 @@ export function CatalogSearch({ initial, initialKey }: { initial: CatalogResult;
         </div>
         <Link
           href="/products/new"
-          className="inline-flex items-center rounded-md bg-indigo-600 px-3.5 py-2 text-sm font-medium text-white shadow-sm hover:bg-indigo-700 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600"
+          className="inline-flex items-center rounded-md bg-indigo-600 px-3.5 py-2 text-sm font-medium text-white shadow-sm hover:bg-indigo-700 dark:hover:bg-indigo-500 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600"
         >
           New data product
         </Link>
       </div>
 
-      <div className="grid gap-8 lg:grid-cols-[15rem_1fr]">
-        <aside aria-label="Filters" className="space-y-6 lg:sticky lg:top-6 lg:self-start">
+      <div className="grid gap-4 lg:grid-cols-[15rem_1fr] lg:gap-8">
+        <Button variant="secondary" className="justify-self-start lg:hidden" aria-expanded={filtersShown} aria-controls="catalog-filters" onClick={() => setFiltersShown((s) => !s)}>
+          Filters
+        </Button>
+        <aside id="catalog-filters" aria-label="Filters" className={cn("space-y-6 lg:sticky lg:top-6 lg:block lg:self-start", !filtersShown && "hidden")}>
           <FacetGroup
             title="Access"
             values={(result.facets?.access ?? []).map((v) => ({ ...v, selected: Boolean(view.access) }))}
@@ -404,7 +409,7 @@ function Highlight({ text, query }: { text: string; query: string }) {
 
 function ResultCard({ hit: p, query }: { hit: CatalogHit; query: string }) {
   return (
-    <li className="group relative rounded-lg bg-white p-5 shadow-sm ring-1 ring-slate-200 transition hover:ring-indigo-300">
+    <li className="group relative rounded-lg bg-surface p-5 shadow-sm ring-1 ring-slate-200 transition hover:ring-indigo-300">
       <div className="flex items-start justify-between gap-3">
         <div className="min-w-0">
           <h2 className="font-semibold text-slate-900">

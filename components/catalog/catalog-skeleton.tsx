@@ -14,7 +14,7 @@ export function CatalogSkeleton() {
       <div className="space-y-4">
         <div className="h-10 animate-pulse rounded-md bg-slate-200" />
         {Array.from({ length: 5 }, (_, i) => (
-          <div key={i} className="h-28 animate-pulse rounded-lg bg-white ring-1 ring-slate-200" />
+          <div key={i} className="h-28 animate-pulse rounded-lg bg-surface ring-1 ring-slate-200" />
         ))}
       </div>
     </div>

@@ -63,7 +63,7 @@ export function CommandPalette() {
       onClick={(e) => {
         if (e.target === dialog.current) setOpen(false);
       }}
-      className="mx-auto mt-[15vh] w-full max-w-xl rounded-xl bg-white p-0 shadow-2xl ring-1 ring-slate-200 backdrop:bg-slate-900/40"
+      className="mx-auto mt-[15vh] w-full max-w-xl rounded-xl bg-surface p-0 shadow-2xl ring-1 ring-slate-200 backdrop:bg-black/50"
     >
       {open ? (
         <Command shouldFilter={false} label="Jump to a data product" loop value={highlighted} onValueChange={setSelected}>

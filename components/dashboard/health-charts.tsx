@@ -39,12 +39,12 @@ function Chart({
         <div role="img" aria-label={`${title}. ${summary}`} className="h-56 w-full">
           <ResponsiveContainer width="100%" height="100%">
             <LineChart data={data} margin={{ top: 8, right: 16, bottom: 4, left: 8 }}>
-              <CartesianGrid strokeDasharray="3 3" stroke="#e2e8f0" />
-              <XAxis dataKey="t" type="number" domain={["dataMin", "dataMax"]} tickFormatter={timeTick(rangeMs)} fontSize={11} stroke="#64748b" />
-              <YAxis tickFormatter={(v: number) => format(v)} fontSize={11} stroke="#64748b" width={72} label={{ value: unit, angle: -90, position: "insideLeft", fontSize: 11, fill: "#475569" }} />
-              <Tooltip labelFormatter={utcLabel} formatter={(v) => format(Number(v))} />
+              <CartesianGrid strokeDasharray="3 3" stroke="var(--color-slate-200)" />
+              <XAxis dataKey="t" type="number" domain={["dataMin", "dataMax"]} tickFormatter={timeTick(rangeMs)} fontSize={11} stroke="var(--color-slate-500)" />
+              <YAxis tickFormatter={(v: number) => format(v)} fontSize={11} stroke="var(--color-slate-500)" width={72} label={{ value: unit, angle: -90, position: "insideLeft", fontSize: 11, fill: "var(--color-slate-600)" }} />
+              <Tooltip labelFormatter={utcLabel} formatter={(v) => format(Number(v))} contentStyle={{ background: "var(--color-surface)", borderColor: "var(--color-slate-200)" }} />
               {lines.length > 1 ? <Legend wrapperStyle={{ fontSize: 12 }} /> : null}
-              {reference ? <ReferenceLine y={reference.value} stroke="#e11d48" strokeDasharray="4 4" label={{ value: reference.label, fontSize: 11, fill: "#be123c", position: "insideTopRight" }} /> : null}
+              {reference ? <ReferenceLine y={reference.value} stroke="#e11d48" strokeDasharray="4 4" label={{ value: reference.label, fontSize: 11, fill: "var(--color-rose-700)", position: "insideTopRight" }} /> : null}
               {lines.map((l, i) => (
                 <Line key={l.key} dataKey={l.key} name={l.label} type="monotone" dot={false} strokeWidth={1.75} stroke={COLORS[i % COLORS.length]} isAnimationActive={false} connectNulls />
               ))}

@@ -2,7 +2,7 @@
 export function DatabaseDown() {
   return (
     <>
-      <header className="border-b border-slate-200 bg-white">
+      <header className="border-b border-slate-200 bg-surface">
         <div className="mx-auto flex h-14 max-w-7xl items-center gap-2 px-4 font-semibold text-slate-900 sm:px-6 lg:px-8">
           <span aria-hidden className="grid h-7 w-7 place-items-center rounded-md bg-indigo-600 text-sm text-white">M</span>
           Meshport

@@ -11,7 +11,7 @@ export type GraphEdge = { id: string; from: string; to: string; known: string[];
 
 const KIND_STYLE: Record<GraphNode["kind"], string> = {
   product: "border-indigo-400 bg-indigo-50",
-  team: "border-slate-300 bg-white",
+  team: "border-slate-300 bg-surface",
   connector: "border-amber-400 bg-amber-50",
   processor: "border-emerald-500 bg-emerald-50",
 };
@@ -54,14 +54,14 @@ export function LineageGraph({ nodes, edges, focusId }: { nodes: GraphNode[]; ed
         target: e.to,
         label: e.known.join(" + "),
         animated: observed,
-        style: { strokeDasharray: unobservedGrant ? "6 4" : undefined, stroke: unobservedGrant ? "#b45309" : "#64748b" },
-        labelStyle: { fontSize: 10, fill: "#334155" },
+        style: { strokeDasharray: unobservedGrant ? "6 4" : undefined, stroke: unobservedGrant ? "var(--color-amber-700)" : "var(--color-slate-500)" },
+        labelStyle: { fontSize: 10, fill: "var(--color-slate-700)" },
       };
     });
     return { flowNodes, flowEdges };
   }, [nodes, edges, focusId]);
   return (
-    <div role="region" aria-label="Lineage graph (the lists on this page give the same links)" className="h-[28rem] w-full rounded-lg bg-white ring-1 ring-slate-200" data-testid="lineage-graph">
+    <div role="region" aria-label="Lineage graph (the lists on this page give the same links)" className="h-[28rem] w-full rounded-lg bg-surface ring-1 ring-slate-200" data-testid="lineage-graph">
       <ReactFlow
         nodes={flowNodes}
         edges={flowEdges}

@@ -103,7 +103,7 @@ export function ConnectionSnippets(props: SnippetSettings) {
               onClick={() => setActive(t.id)}
               className={cn(
                 "rounded px-2.5 py-1 text-xs font-medium focus-visible:outline-2 focus-visible:outline-indigo-600",
-                t.id === active ? "bg-white text-slate-900 shadow-sm" : "text-slate-600 hover:text-slate-900",
+                t.id === active ? "bg-surface text-slate-900 shadow-sm" : "text-slate-600 hover:text-slate-900",
               )}
             >
               {t.label}
@@ -113,7 +113,7 @@ export function ConnectionSnippets(props: SnippetSettings) {
         <CopyButton text={text} label={`Copy ${tab.label} snippet`} />
       </div>
       <div role="tabpanel" id={`${id}-panel`} aria-labelledby={`${id}-${active}`}>
-        <pre className="mt-2 overflow-x-auto rounded-md bg-slate-900 p-3 text-xs leading-relaxed text-slate-100" tabIndex={0}>
+        <pre className="mt-2 overflow-x-auto rounded-md bg-code p-3 text-xs leading-relaxed text-on-code" tabIndex={0}>
           <code>{text}</code>
         </pre>
       </div>

@@ -1,10 +1,10 @@
-import { test as base, expect, type Browser, type BrowserContext, type Page } from "@playwright/test";
+import { test as base, expect, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from "@playwright/test";
 
 const signedInContexts = new Set<BrowserContext>();
 
-/** Signs in through the demo picker, in a fresh browser context of its own (closed after the test). */
-export async function signInAs(browser: Browser, name: string): Promise<Page> {
-  const context = await browser.newContext();
+/** Signs in through the demo picker, in a fresh browser context of its own (closed after the test); `options`: a phone's viewport, say. */
+export async function signInAs(browser: Browser, name: string, options?: BrowserContextOptions): Promise<Page> {
+  const context = await browser.newContext(options);
   signedInContexts.add(context);
   const page = await context.newPage();
   await page.goto("/signin");

@@ -57,6 +57,7 @@ const NOT_AUDITED: Record<string, string> = {
   previewImport: "reads the ODCS/ODPS files and shows the product it would create; writes nothing",
   planPolicies: "shows what a policies file would change and writes nothing",
   pluginForm: "reads a connector plugin's settings from Kafka Connect and writes nothing",
+  setThemePreference: "the viewer's own display preference (light, dark, system): changes nothing anyone else sees or answers for",
 };
 
 // Functions that landed as this test was finished (ownership admin, contracts): for them only, the check is

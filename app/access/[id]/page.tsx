@@ -94,12 +94,12 @@ export default async function AccessRequestPage({ params }: Params) {
         </Alert>
       ) : null}
 
-      <div className="grid gap-6 lg:grid-cols-3">
+      <div className="grid grid-cols-1 gap-6 lg:grid-cols-3">
         <div className="space-y-6 lg:col-span-2">
           <Card>
             <CardHeader title="Request" />
             <CardBody className="space-y-4">
-              <dl className="grid gap-4 sm:grid-cols-3">
+              <dl className="grid grid-cols-1 gap-4 sm:grid-cols-3">
                 <Fact label="Consuming team">{r.consumerTeam.name}</Fact>
                 <Fact label="Kafka principal"><span className="font-mono text-xs">{r.consumerTeam.principals[0]?.principal ?? "—"}</span></Fact>
                 <Fact label="Access until">{day(r.accessUntil)}</Fact>
@@ -208,7 +208,7 @@ export default async function AccessRequestPage({ params }: Params) {
               <ol className="relative space-y-3 border-l border-slate-200 pl-4 text-sm" aria-label="History">
                 {history.map((e) => (
                   <li key={e.id}>
-                    <span className="absolute -left-[5px] mt-1.5 h-2.5 w-2.5 rounded-full bg-indigo-500 ring-2 ring-white" aria-hidden />
+                    <span className="absolute -left-[5px] mt-1.5 h-2.5 w-2.5 rounded-full bg-indigo-500 ring-2 ring-surface" aria-hidden />
                     <p className="font-medium text-slate-800">{events[e.action] ?? e.action}</p>
                     <p className="text-xs text-slate-500">{e.actorLabel} · {when(e.at)}</p>
                   </li>

@@ -13,7 +13,7 @@ export const metadata: Metadata = { title: "Cluster" };
 
 function Stat({ label, value }: { label: string; value: string }) {
   return (
-    <div className="rounded-lg bg-white px-4 py-3 shadow-sm ring-1 ring-slate-200">
+    <div className="rounded-lg bg-surface px-4 py-3 shadow-sm ring-1 ring-slate-200">
       <dt className="text-xs uppercase tracking-wide text-slate-500">{label}</dt>
       <dd className="mt-1 text-xl font-semibold text-slate-900">{value}</dd>
     </div>

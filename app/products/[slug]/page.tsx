@@ -118,7 +118,7 @@ export default async function ProductPage({ params }: Params) {
         <ProductTabs slug={product.slug} current="overview" health={can(viewer, { permission: "read:product-health", product }) || access.state === "active"} />
       </header>
 
-      <div className="grid gap-6 lg:grid-cols-3">
+      <div className="grid grid-cols-1 gap-6 lg:grid-cols-3">
         <div className="space-y-6 lg:col-span-2">
           <Card>
             <CardHeader title="About" />

@@ -59,7 +59,7 @@ export default async function ProductHealthPage({ params, searchParams }: Props)
         </div>
         <nav aria-label="Time range" className="flex gap-1 rounded-md bg-slate-100 p-1 text-sm">
           {(Object.keys(RANGES) as RangeKey[]).map((r) => (
-            <Link key={r} href={href(r)} aria-current={r === range ? "true" : undefined} className={cn("rounded px-3 py-1 font-medium", r === range ? "bg-white text-slate-900 shadow-sm" : "text-slate-600 hover:text-slate-900")}>
+            <Link key={r} href={href(r)} aria-current={r === range ? "true" : undefined} className={cn("rounded px-3 py-1 font-medium", r === range ? "bg-surface text-slate-900 shadow-sm" : "text-slate-600 hover:text-slate-900")}>
               {RANGES[r].label}
             </Link>
           ))}

@@ -69,7 +69,7 @@ export default async function VersionsPage({ params, searchParams }: Params) {
                     ))}
                   </select>
                 </label>
-                <button type="submit" className="rounded-md bg-white px-3 py-1.5 font-medium ring-1 ring-inset ring-slate-300 hover:bg-slate-50">
+                <button type="submit" className="rounded-md bg-surface px-3 py-1.5 font-medium ring-1 ring-inset ring-slate-300 hover:bg-slate-50">
                   Compare
                 </button>
               </form>
