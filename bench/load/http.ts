@@ -44,6 +44,12 @@ export async function signIn(base: string, email: string): Promise<string> {
   return `${session[0]}=${session[1]}`;
 }
 
+/** fetch's "fetch failed" with what failed underneath (ECONNRESET, a timeout…). */
+const failure = (e: unknown) => {
+  const cause = (e as { cause?: { code?: string; message?: string } }).cause;
+  return `${(e as Error).message}${cause ? ` (${cause.code ?? cause.message})` : ""}`;
+};
+
 /** GET a page or endpoint; the body is read to the end (what a browser waits for). */
 export async function get(rec: Recorder, name: string, url: string, cookie: string): Promise<{ ok: boolean; body: string }> {
   const t0 = performance.now();
@@ -54,7 +60,7 @@ export async function get(rec: Recorder, name: string, url: string, cookie: stri
     rec.record({ name, ms: performance.now() - t0, ok, detail: ok ? undefined : `HTTP ${res.status} ${url}` });
     return { ok, body };
   } catch (e) {
-    rec.record({ name, ms: performance.now() - t0, ok: false, detail: `${(e as Error).message} ${url}` });
+    rec.record({ name, ms: performance.now() - t0, ok: false, detail: `${failure(e)} ${url}` });
     return { ok: false, body: "" };
   }
 }
@@ -102,7 +108,7 @@ export async function callAction(
     rec.record({ name, ms, ok, detail: ok ? undefined : `HTTP ${res.status} ${result ? JSON.stringify(result).slice(0, 160) : body.slice(0, 160)}` });
     return ok ? result : null;
   } catch (e) {
-    rec.record({ name, ms: performance.now() - t0, ok: false, detail: (e as Error).message });
+    rec.record({ name, ms: performance.now() - t0, ok: false, detail: failure(e) });
     return null;
   }
 }

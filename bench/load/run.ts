@@ -103,7 +103,9 @@ async function main() {
   }
   const url = await loadUrl(process.env.DATABASE_URL);
   const base = `http://localhost:${PORT}`;
-  const server = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(PORT)], {
+  // Started as scripts/demo.sh starts it, heap limit included (scripts/common.sh).
+  const heap = process.env.MESHPORT_SERVER_HEAP_MB ? [`--max-old-space-size=${process.env.MESHPORT_SERVER_HEAP_MB}`] : [];
+  const server = spawn(process.execPath, [...heap, "node_modules/next/dist/bin/next", "start", "-p", String(PORT)], {
     cwd: REPO,
     // The background worker (provisioning queue, reconciler, collectors) stays with the demo's own
     // portal: a second one would reconcile the shared Kafka against this copy. Approvals still
@@ -120,7 +122,7 @@ async function main() {
   await db.connect();
   try {
     await waitFor(`${base}/api/health`, server);
-    console.log(`▸ next start on ${base} (pid ${server.pid}, build ${path.relative(REPO, DIST)})`);
+    console.log(`▸ next start on ${base} (pid ${server.pid}, build ${path.relative(REPO, DIST)}, ${heap.join(" ") || "no heap limit"})`);
     await run(db, url, base, server.pid!);
   } finally {
     await db.end();
