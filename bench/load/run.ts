@@ -103,14 +103,14 @@ async function main() {
   }
   const url = await loadUrl(process.env.DATABASE_URL);
   const base = `http://localhost:${PORT}`;
-  // Started as scripts/demo.sh starts it, heap limit included (scripts/common.sh).
+  // Started as scripts/demo.sh starts it: heap limit (scripts/common.sh) and two malloc arenas.
   const heap = process.env.MESHPORT_SERVER_HEAP_MB ? [`--max-old-space-size=${process.env.MESHPORT_SERVER_HEAP_MB}`] : [];
   const server = spawn(process.execPath, [...heap, "node_modules/next/dist/bin/next", "start", "-p", String(PORT)], {
     cwd: REPO,
     // The background worker (provisioning queue, reconciler, collectors) stays with the demo's own
     // portal: a second one would reconcile the shared Kafka against this copy. Approvals still
     // apply their ACLs in Kafka inline, as they do in production.
-    env: { ...process.env, DATABASE_URL: url, NODE_ENV: "production", MESHPORT_WORKER: "false", MESHPORT_DEMO_SIGNIN: "true", AUTH_TRUST_HOST: "true" },
+    env: { MALLOC_ARENA_MAX: "2", ...process.env, DATABASE_URL: url, NODE_ENV: "production", MESHPORT_WORKER: "false", MESHPORT_DEMO_SIGNIN: "true", AUTH_TRUST_HOST: "true" },
     stdio: ["ignore", "ignore", "inherit"],
   });
   const stop = () => {
@@ -148,7 +148,9 @@ async function run(db: pg.Client, url: string, base: string, pid: number) {
   for (const o of owners.rows) ownerCookie.set(o.teamId, await signIn(base, o.email));
   const requestable = await db.query<{ id: string; slug: string; ownerTeamId: string }>(
     `SELECT id, slug, "ownerTeamId" FROM "DataProduct"
-      WHERE id LIKE $1 AND lifecycle = 'ACTIVE' AND NOT "containsPii" AND classification <> 'RESTRICTED' ORDER BY random()`,
+      WHERE id LIKE $1 AND lifecycle = 'ACTIVE' AND NOT "containsPii" AND classification <> 'RESTRICTED'
+        AND NOT EXISTS (SELECT 1 FROM "AccessRequest" r WHERE r."dataProductId" = "DataProduct".id) -- a kept database's earlier runs
+      ORDER BY random()`,
     [`${SYNTHETIC_PREFIX}%`],
   );
   console.log(`▸ signed in ${consumers.length} demo users and ${ownerCookie.size} owners; ${requestable.rows.length} products open to requests`);
