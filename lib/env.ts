@@ -111,6 +111,15 @@ const toolSchema = z.object({
   MESHPORT_BENCH_PG_PORT: port(54399),
   /** The cluster index benchmark's `next start` (bench/index). */
   BENCH_INDEX_PORT: port(3181),
+  /** bench:load — simulated users, seconds of load, synthetic products, its `next start`'s port and build folder. */
+  LOAD_USERS: positiveInt(50),
+  LOAD_SECONDS: positiveInt(300),
+  LOAD_PRODUCTS: positiveInt(10_000),
+  LOAD_PORT: port(3188),
+  /** Pause between one user's steps, in ms (each pause drawn from half to one and a half of it). */
+  LOAD_THINK_MS: z.coerce.number().int().min(0).default(1000),
+  /** Reuse meshport_load as the last run left it instead of copying the demo mesh afresh. */
+  LOAD_KEEP_DB: bool,
   /** Rounds of the access-latency benchmark. */
   RUNS: positiveInt(20),
   /** bench:audit — events in the log it exports. */

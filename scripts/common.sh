@@ -2,6 +2,12 @@
 # reusing whatever a previous run left (installed packages, data, running servers).
 # Sourced, not run. Expects REPO, and MESHPORT_DATA_DIR / ports already exported.
 
+# The old-space limit of the Node server (next start), in MiB. Without one V8 sizes its heap from the
+# machine's memory (4 GB here) and lets garbage pile up: bench:load saw 1 GB of RSS over ~200 MB of
+# live objects (docs/decisions/0068). In a container, set it to about half the memory limit.
+: "${MESHPORT_SERVER_HEAP_MB:=320}"
+export MESHPORT_SERVER_HEAP_MB
+
 say() { printf '\033[1;34m▸\033[0m %s\n' "$*"; }
 die() { printf '\033[1;31m✗\033[0m %s\n' "$*" >&2; exit 1; }
 

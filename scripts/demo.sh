@@ -36,4 +36,5 @@ traffic=$!
 trap 'kill $traffic 2>/dev/null || true' EXIT
 
 say "Meshport is starting on http://localhost:$PORT (ready in $(( $(date +%s) - started )) s of setup); sign in as a demo user. Ctrl-C stops the portal."
-node node_modules/next/dist/bin/next start -p "$PORT"
+# Two malloc arenas, not one per thread: ~45 MiB less RSS under bench:load (docs/decisions/0068).
+MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}" node --max-old-space-size="$MESHPORT_SERVER_HEAP_MB" node_modules/next/dist/bin/next start -p "$PORT"

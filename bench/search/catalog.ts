@@ -68,8 +68,12 @@ async function insertRows(client: pg.Client, table: string, columns: string[], t
   }
 }
 
-/** Loads `size` products into an empty, migrated database. */
-export async function loadCatalog(url: string, size: number): Promise<void> {
+/**
+ * Loads `size` products into a migrated database: an empty one, or (with `prefix`) one that already
+ * holds a mesh, such as a copy of the demo's: every id and slug then starts with the prefix, so
+ * nothing collides with the rows already there, and the bench analyst is left out.
+ */
+export async function loadCatalog(url: string, size: number, prefix = ""): Promise<void> {
   const rand = rng(size);
   const pick = <T>(list: readonly T[]) => list[Math.floor(rand() * list.length)]!;
   const client = new pg.Client({ connectionString: url });
@@ -77,10 +81,10 @@ export async function loadCatalog(url: string, size: number): Promise<void> {
   try {
     const domainCount = Math.min(DOMAINS.length, Math.max(6, Math.round(Math.sqrt(size) / 3)));
     const teamCount = Math.max(10, Math.round(size / 400));
-    const domains = DOMAINS.slice(0, domainCount).map((name, i) => ({ id: `d${i}`, slug: slugify(name), name }));
+    const domains = DOMAINS.slice(0, domainCount).map((name, i) => ({ id: `${prefix}d${i}`, slug: `${prefix}${slugify(name)}`, name: prefix ? `${name} (synthetic)` : name }));
     const teams = Array.from({ length: teamCount }, (_, i) => {
       const d = domains[i % domains.length]!;
-      return { id: `t${i}`, slug: `${d.slug}-team-${i}`, name: `${d.name} Team ${i}`, domainId: d.id };
+      return { id: `${prefix}t${i}`, slug: `${d.slug}-team-${i}`, name: `${d.name} Team ${i}`, domainId: d.id };
     });
     // Triggers off while loading; one UPDATE at the end computes the search columns, as the migration's backfill does.
     await client.query("SET session_replication_role = replica");
@@ -98,19 +102,19 @@ export async function loadCatalog(url: string, size: number): Promise<void> {
       const team = teams[Math.floor(rand() * teams.length)]!;
       const noun = pick(NOUNS);
       const name = title(`${pick(QUALIFIERS)} ${noun}${rand() < 0.3 ? ` ${pick(QUALIFIERS)}` : ""}`) + ` ${i}`;
-      const slug = `${slugify(name)}`;
+      const slug = `${prefix}${slugify(name)}`;
       const tags = [...new Set(Array.from({ length: 1 + Math.floor(rand() * 4) }, () => pick(TAGS)))];
       const description = `${title(noun)} from the ${domains.find((d) => d.id === team.domainId)!.name} domain. ${pick(SENTENCES)} ${pick(SENTENCES)}`;
-      const id = `p${i}`;
+      const id = `${prefix}p${i}`;
       const updated = new Date(now - Math.floor(rand() * 365 * 86_400_000)).toISOString();
       products.push([id, slug, name, description, team.domainId, team.id, pick(LIFECYCLES), pick(CLASSIFICATIONS), String(rand() < 0.15), tags.join(","), updated, updated]);
-      ports.push([`op${i}`, id, "events", `${team.slug}.${slug}`, "6", "3", "604800000", updated]);
+      ports.push([`${prefix}op${i}`, id, "events", `${team.slug}.${slug}`, "6", "3", "604800000", updated]);
       const fields = [...new Set(Array.from({ length: 3 + Math.floor(rand() * 8) }, () => `${pick(FIELD_WORDS)}_${pick(FIELD_WORDS)}`))].map((f) => ({ name: f, type: "string" }));
-      schemas.push([`sv${i}`, `op${i}`, "1", JSON.stringify({ type: "record", name: "Event", fields })]);
+      schemas.push([`${prefix}sv${i}`, `${prefix}op${i}`, "1", JSON.stringify({ type: "record", name: "Event", fields })]);
       const consumers = Math.floor(rand() * rand() * 6);
       for (let c = 0; c < consumers; c++) {
         const t = teams[Math.floor(rand() * teams.length)]!;
-        grants.push([`g${i}-${c}`, "CONSUME", id, `op${i}`, t.id, `k${t.id}`, "ACTIVE", "APPLIED", updated]);
+        grants.push([`${prefix}g${i}-${c}`, "CONSUME", id, `${prefix}op${i}`, t.id, `k${t.id}`, "ACTIVE", "APPLIED", updated]);
       }
     }
     await insertRows(client, "DataProduct",
@@ -127,6 +131,7 @@ export async function loadCatalog(url: string, size: number): Promise<void> {
     await client.query("VACUUM FULL");
     // VACUUM FULL leaves the visibility map empty: without a plain VACUUM no scan is index-only.
     await client.query("VACUUM ANALYZE");
+    if (prefix) return;
     // The analyst the benchmark signs in as: member of two teams (sees their drafts, has access to their grants).
     await client.query(`INSERT INTO "User" ("id", "name", "email", "isDemo", "updatedAt") VALUES ('bench-user', 'Bench Analyst', $1, true, now())`, [BENCH_USER_EMAIL]);
     await client.query(`INSERT INTO "Membership" ("userId", "teamId", "role") VALUES ('bench-user', 't0', 'MEMBER'), ('bench-user', 't1', 'MAINTAINER')`);

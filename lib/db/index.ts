@@ -19,7 +19,12 @@ const globalForDb = globalThis as unknown as { meshportPool?: pg.Pool; meshportD
 const pool =
   globalForDb.meshportPool ??
   new pg.Pool({ connectionString: env.DATABASE_URL, min: 4, idleTimeoutMillis: 60_000, allowExitOnIdle: true, options: SEARCH_POOL_OPTIONS });
-export const db = globalForDb.meshportDb ?? new PrismaClient({ adapter: new PrismaPg(pool) });
+// Interactive transactions get longer than Prisma's 5 s default (2 s to get a connection): they
+// are a few statements each, but on a saturated server every statement waits its turn on the event
+// loop, and bench:load saw an access request fail at 6 s with P2028 (docs/decisions/0068). The
+// limit is there to free a connection a stuck transaction holds, not to fail a slow one.
+const TRANSACTION_OPTIONS = { maxWait: 10_000, timeout: 30_000 };
+export const db = globalForDb.meshportDb ?? new PrismaClient({ adapter: new PrismaPg(pool), transactionOptions: TRANSACTION_OPTIONS });
 if (env.NODE_ENV !== "production") Object.assign(globalForDb, { meshportPool: pool, meshportDb: db });
 
 /**
