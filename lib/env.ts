@@ -111,6 +111,11 @@ const toolSchema = z.object({
   MESHPORT_BENCH_PG_PORT: port(54399),
   /** The cluster index benchmark's `next start` (bench/index). */
   BENCH_INDEX_PORT: port(3181),
+  /** bench:lighthouse — a running Meshport to audit (e.g. the demo's http://localhost:3000); unset: the bench builds and starts its own on LIGHTHOUSE_PORT. */
+  LIGHTHOUSE_URL: z.string().url().optional(),
+  LIGHTHOUSE_PORT: port(3190),
+  /** Lighthouse runs per page and profile; the table shows their medians. */
+  LIGHTHOUSE_RUNS: positiveInt(3),
   /** Rounds of the access-latency benchmark. */
   RUNS: positiveInt(20),
   /** bench:audit — events in the log it exports. */
