@@ -81,7 +81,21 @@ function figures(lhr: RunnerResult["lhr"]): Figures {
   };
 }
 
+/** Lighthouse now and then fails to record a trace (NO_NAVSTART, NO_FCP on a busy machine): such a run is made again, twice at most. */
 async function audit(url: string, cookie: string, config: Config | undefined): Promise<RunnerResult> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await auditOnce(url, cookie, config);
+    } catch (e) {
+      if (!(e instanceof LighthouseRuntimeError) || attempt === 3) throw e;
+      process.stderr.write(`  ${e.message}; again\n`);
+    }
+  }
+}
+
+class LighthouseRuntimeError extends Error {}
+
+async function auditOnce(url: string, cookie: string, config: Config | undefined): Promise<RunnerResult> {
   const chrome = await chromeLauncher.launch({ chromePath: toolEnv.CHROMIUM_PATH, chromeFlags: ["--headless=new", "--no-sandbox"] });
   try {
     const result = await lighthouse(
@@ -90,7 +104,7 @@ async function audit(url: string, cookie: string, config: Config | undefined): P
       config,
     );
     if (!result) throw new Error(`Lighthouse returned nothing for ${url}`);
-    if (result.lhr.runtimeError) throw new Error(`Lighthouse on ${url}: ${result.lhr.runtimeError.code} ${result.lhr.runtimeError.message}`);
+    if (result.lhr.runtimeError) throw new LighthouseRuntimeError(`Lighthouse on ${url}: ${result.lhr.runtimeError.code} ${result.lhr.runtimeError.message}`);
     // Signed out, the page would redirect to /signin and the figures would be the sign-in page's.
     if (new URL(result.lhr.finalDisplayedUrl).pathname !== new URL(url).pathname) throw new Error(`${url} ended on ${result.lhr.finalDisplayedUrl} (not signed in?)`);
     return result;
