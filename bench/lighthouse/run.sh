@@ -13,6 +13,9 @@ export NEXT_TELEMETRY_DISABLED=1 MESHPORT_DEMO_SIGNIN=true
 . scripts/common.sh
 [[ -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ]] || die "Chromium is required at ${CHROMIUM_PATH:-/usr/bin/chromium} (apt-get install chromium, or set CHROMIUM_PATH)"
 if [[ -z "${LIGHTHOUSE_URL:-}" ]]; then
+  # Its server stands in for a deployment, where the load balancer compresses (docs/decisions/0016): Node gzips here.
+  # MESHPORT_COMPRESS=false measures what an uncompressing server sends.
+  export MESHPORT_COMPRESS="${MESHPORT_COMPRESS:-true}"
   ensure_auth_secret
   MESHPORT_BUILD_LOG="${MESHPORT_DATA_DIR:-.meshport}/next-build.log" ensure_build
 fi
