@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import type { ReactNode } from "react";
 import { connection } from "next/server";
 import { SiteHeader } from "@/components/layout/site-header";
-import { CommandPalette } from "@/components/catalog/command-palette";
+import { CommandPaletteLoader } from "@/components/catalog/command-palette-loader";
 import { Providers } from "./providers";
 import "./globals.css";
 
@@ -21,7 +21,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         <Providers>
           <SiteHeader />
           <main className="mx-auto max-w-7xl px-4 py-8 sm:px-6 lg:px-8">{children}</main>
-          <CommandPalette />
+          <CommandPaletteLoader />
         </Providers>
       </body>
     </html>
