@@ -4,7 +4,7 @@ import { connection } from "next/server";
 import { databaseDown, getViewer } from "@/lib/auth/session";
 import { themeFor } from "@/lib/theme";
 import { SiteHeader } from "@/components/layout/site-header";
-import { CommandPalette } from "@/components/catalog/command-palette";
+import { CommandPaletteLoader } from "@/components/catalog/command-palette-loader";
 import { DatabaseDown } from "@/components/layout/database-down";
 import { Providers } from "./providers";
 import "./globals.css";
@@ -31,7 +31,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
             <>
               <SiteHeader />
               <main className="mx-auto max-w-7xl px-4 py-8 sm:px-6 lg:px-8">{children}</main>
-              <CommandPalette />
+              <CommandPaletteLoader />
             </>
           )}
         </Providers>

@@ -120,6 +120,11 @@ const toolSchema = z.object({
   LOAD_THINK_MS: z.coerce.number().int().min(0).default(1000),
   /** Reuse meshport_load as the last run left it instead of copying the demo mesh afresh. */
   LOAD_KEEP_DB: bool,
+  /** bench:lighthouse — a running Meshport to audit (e.g. the demo's http://localhost:3000); unset: the bench builds and starts its own on LIGHTHOUSE_PORT. */
+  LIGHTHOUSE_URL: z.string().url().optional(),
+  LIGHTHOUSE_PORT: port(3190),
+  /** Lighthouse runs per page and profile; the table shows their medians. */
+  LIGHTHOUSE_RUNS: positiveInt(3),
   /** Rounds of the access-latency benchmark. */
   RUNS: positiveInt(20),
   /** bench:audit — events in the log it exports. */

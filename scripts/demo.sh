@@ -9,6 +9,8 @@ cd "$REPO"
 export MESHPORT_DATA_DIR="${MESHPORT_DATA_DIR:-.meshport}"
 export NEXT_TELEMETRY_DISABLED=1
 export MESHPORT_DEMO_SIGNIN="${MESHPORT_DEMO_SIGNIN:-true}"
+# Browsers reach the demo directly, with no load balancer to compress: Node gzips (docs/decisions/0016, 0067).
+export MESHPORT_COMPRESS="${MESHPORT_COMPRESS:-true}"
 PORT="${PORT:-3000}"
 # shellcheck source=scripts/common.sh
 . scripts/common.sh

@@ -30,6 +30,7 @@ import { naiveSearchSql, runSearchForUser, type RunSql, type SearchScope } from 
 import { searchParamsSchema, recordFromParams } from "../../lib/catalog/search-params";
 import { BENCH_USER_EMAIL, loadCatalog } from "./catalog";
 import { QUERIES } from "./queries";
+import { signIn } from "../support/sign-in";
 import { toolEnv } from "../../lib/env";
 
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
@@ -97,31 +98,6 @@ async function waitFor(url: string, ms = 60_000) {
     await new Promise((r) => setTimeout(r, 200));
   }
   throw new Error(`${url} did not answer in ${ms} ms`);
-}
-
-/** next-auth credentials flow: csrf token + cookie, then POST the demo provider's callback. */
-async function signIn(base: string, email: string): Promise<string> {
-  const jar = new Map<string, string>();
-  const keep = (res: Response) => {
-    for (const c of res.headers.getSetCookie()) {
-      const [pair] = c.split(";");
-      const i = pair!.indexOf("=");
-      jar.set(pair!.slice(0, i), pair!.slice(i + 1));
-    }
-  };
-  const cookie = () => [...jar].map(([k, v]) => `${k}=${v}`).join("; ");
-  const csrfRes = await fetch(`${base}/api/auth/csrf`);
-  keep(csrfRes);
-  const { csrfToken } = (await csrfRes.json()) as { csrfToken: string };
-  const res = await fetch(`${base}/api/auth/callback/demo`, {
-    method: "POST",
-    redirect: "manual",
-    headers: { "content-type": "application/x-www-form-urlencoded", cookie: cookie() },
-    body: new URLSearchParams({ email, csrfToken, callbackUrl: `${base}/catalog` }),
-  });
-  keep(res);
-  if (![...jar.keys()].some((k) => k.includes("session-token"))) throw new Error(`sign-in as ${email} failed (${res.status})`);
-  return cookie();
 }
 
 /** Resident-set high-water mark (VmHWM) of the server and its child processes, in MiB. */

@@ -11,8 +11,8 @@ import { fetchSearch, SearchError } from "./use-catalog-search";
  * Cmd/Ctrl-K: jump to a data product by name. A native <dialog> (focus trap, Escape, top layer)
  * around cmdk's list; filtering happens on the server, with the same search as the catalog.
  */
-export function CommandPalette() {
-  const [open, setOpen] = useState(false);
+export function CommandPalette({ defaultOpen = false }: { defaultOpen?: boolean }) {
+  const [open, setOpen] = useState(defaultOpen);
   const [q, setQ] = useState("");
   const [debounced] = useDebounce(q.trim(), 150);
   const dialog = useRef<HTMLDialogElement>(null);
