@@ -91,6 +91,16 @@ ensure_streams() {
   bash scripts/streams/streams.sh start
 }
 
+# Stops whatever local service runs in this data dir (quietly; nothing running is fine). The registry before
+# PostgreSQL: it holds connections to it. Used by the test scripts to start from a clean slate and on exit.
+stop_local_services() {
+  bash scripts/streams/streams.sh stop >/dev/null 2>&1 || true
+  bash scripts/connect/connect.sh stop >/dev/null 2>&1 || true
+  bash scripts/registry/registry.sh stop >/dev/null 2>&1 || true
+  bash scripts/kafka/kafka.sh stop >/dev/null 2>&1 || true
+  npx tsx scripts/db/pg.ts stop >/dev/null 2>&1 || true
+}
+
 connect_dir() {
   local d="${MESHPORT_DATA_DIR:-.meshport}"
   [[ "$d" = /* ]] || d="$REPO/$d"

@@ -23,13 +23,7 @@ unset SCHEMA_REGISTRY_URL SCHEMA_REGISTRY_USERNAME SCHEMA_REGISTRY_PASSWORD KAFK
 # shellcheck source=scripts/common.sh
 . scripts/common.sh
 
-stop_services() {
-  bash scripts/connect/connect.sh stop >/dev/null 2>&1 || true
-  bash scripts/registry/registry.sh stop >/dev/null 2>&1 || true
-  bash scripts/kafka/kafka.sh stop >/dev/null 2>&1 || true
-  npx tsx scripts/db/pg.ts stop >/dev/null 2>&1 || true
-}
-trap stop_services EXIT
+trap stop_local_services EXIT
 
 t0=$(date +%s)
 bash scripts/system-packages.sh --tests
@@ -39,7 +33,7 @@ bash scripts/registry/registry.sh jars
 bash scripts/connect/connect.sh jars
 
 say "resetting the fault suite's services in $MESHPORT_DATA_DIR"
-stop_services
+stop_local_services
 rm -rf "$MESHPORT_DATA_DIR"
 ensure_postgres
 ensure_kafka

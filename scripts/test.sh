@@ -23,15 +23,7 @@ unset SCHEMA_REGISTRY_URL SCHEMA_REGISTRY_USERNAME SCHEMA_REGISTRY_PASSWORD KAFK
 # shellcheck source=scripts/common.sh
 . scripts/common.sh
 
-stop_services() {
-  bash scripts/streams/streams.sh stop >/dev/null 2>&1 || true
-  bash scripts/connect/connect.sh stop >/dev/null 2>&1 || true
-  # The registry first: it holds connections to PostgreSQL.
-  bash scripts/registry/registry.sh stop >/dev/null 2>&1 || true
-  bash scripts/kafka/kafka.sh stop >/dev/null 2>&1 || true
-  npx tsx scripts/db/pg.ts stop >/dev/null 2>&1 || true
-}
-trap stop_services EXIT
+trap stop_local_services EXIT
 
 t0=$(date +%s)
 bash scripts/system-packages.sh --tests
@@ -42,7 +34,7 @@ bash scripts/connect/connect.sh jars
 bash scripts/streams/streams.sh build
 
 say "resetting the test services in $MESHPORT_DATA_DIR"
-stop_services
+stop_local_services
 rm -rf "$MESHPORT_DATA_DIR"
 ensure_postgres
 ensure_kafka

@@ -15,6 +15,7 @@ import { db, queryRows, Prisma } from "@/lib/db";
 import { env, toolEnv } from "@/lib/env";
 import { closeKafka, kafkaConfig, readCluster } from "@/lib/kafka";
 import { refreshIndex } from "@/lib/cluster-index";
+import { signIn } from "../support/sign-in";
 
 const TOPICS = 10_000;
 const MULTI = 1_000; // topics with 3 partitions
@@ -147,28 +148,6 @@ async function historyBytesPer1000SeriesDays(): Promise<{ bytes: number; seriesD
   return { bytes: Number(r!.bytes), seriesDays };
 }
 
-async function signIn(base: string, email: string): Promise<string> {
-  const jar = new Map<string, string>();
-  const keep = (res: Response) => {
-    for (const c of res.headers.getSetCookie()) {
-      const [pair] = c.split(";");
-      const i = pair!.indexOf("=");
-      jar.set(pair!.slice(0, i), pair!.slice(i + 1));
-    }
-  };
-  const cookie = () => [...jar].map(([k, v]) => `${k}=${v}`).join("; ");
-  const csrf = await fetch(`${base}/api/auth/csrf`);
-  keep(csrf);
-  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const res = await fetch(`${base}/api/auth/callback/demo`, {
-    method: "POST", redirect: "manual",
-    headers: { "content-type": "application/x-www-form-urlencoded", cookie: cookie() },
-    body: new URLSearchParams({ email, csrfToken, callbackUrl: `${base}/dashboard` }),
-  });
-  keep(res);
-  if (![...jar.keys()].some((k) => k.includes("session-token"))) throw new Error(`sign-in as ${email} failed (${res.status})`);
-  return cookie();
-}
 
 async function measureDashboard(email: string): Promise<{ dashboard: number; trivial: number }> {
   const base = `http://localhost:${PORT}`;

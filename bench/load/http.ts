@@ -1,8 +1,10 @@
-// HTTP for the load benchmark: signing in through the demo provider, timed requests, Next server
+// HTTP for the load benchmark: signing in (bench/support/sign-in.ts), timed requests, Next server
 // actions called as a browser calls them, and each request's outcome recorded under a name.
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
+
+export { signIn } from "../support/sign-in";
 
 export type Sample = { name: string; ms: number; ok: boolean; detail?: string };
 
@@ -18,31 +20,6 @@ export class Recorder {
   }
 }
 
-/** next-auth credentials flow: csrf token + cookie, then POST the demo provider's callback. */
-export async function signIn(base: string, email: string): Promise<string> {
-  const jar = new Map<string, string>();
-  const keep = (res: Response) => {
-    for (const c of res.headers.getSetCookie()) {
-      const [pair] = c.split(";");
-      const i = pair!.indexOf("=");
-      jar.set(pair!.slice(0, i), pair!.slice(i + 1));
-    }
-  };
-  const cookie = () => [...jar].map(([k, v]) => `${k}=${v}`).join("; ");
-  const csrfRes = await fetch(`${base}/api/auth/csrf`);
-  keep(csrfRes);
-  const { csrfToken } = (await csrfRes.json()) as { csrfToken: string };
-  const res = await fetch(`${base}/api/auth/callback/demo`, {
-    method: "POST",
-    redirect: "manual",
-    headers: { "content-type": "application/x-www-form-urlencoded", cookie: cookie() },
-    body: new URLSearchParams({ email, csrfToken, callbackUrl: `${base}/catalog` }),
-  });
-  keep(res);
-  const session = [...jar].find(([k]) => k.includes("session-token"));
-  if (!session) throw new Error(`sign-in as ${email} failed (${res.status})`);
-  return `${session[0]}=${session[1]}`;
-}
 
 /** fetch's "fetch failed" with what failed underneath (ECONNRESET, a timeout…). */
 const failure = (e: unknown) => {
