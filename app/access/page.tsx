@@ -10,10 +10,11 @@ import { ProvisioningBadge, RequestStatus, day } from "@/components/access/statu
 import { classificationTone, title } from "@/components/catalog/labels";
 import { decideAccessRequestAction } from "./actions";
 import { Table } from "@/components/ui/table";
+import { outageAware } from "@/components/layout/outage-aware";
 
 export const metadata: Metadata = { title: "Access requests" };
 
-export default async function AccessPage() {
+async function AccessPage() {
   const viewer = await requireViewer("/access");
   const [inbox, mine] = await Promise.all([listInbox(viewer), listMyRequests(viewer)]);
 
@@ -116,3 +117,4 @@ export default async function AccessPage() {
     </div>
   );
 }
+export default outageAware(AccessPage);

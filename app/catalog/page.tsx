@@ -5,13 +5,14 @@ import { searchCatalog } from "@/lib/catalog";
 import { catalogQueryString, parseCatalogSearch } from "@/lib/catalog/search-params";
 import { CatalogSearch } from "@/components/catalog/catalog-search";
 import { Alert } from "@/components/ui/alert";
+import { outageAware } from "@/components/layout/outage-aware";
 
 export const metadata: Metadata = { title: "Catalog" };
 
 type Search = Record<string, string | string[] | undefined>;
 
 /** Server-renders the first answer for the URL's view; the client component takes over from there. */
-export default async function CatalogPage({ searchParams }: { searchParams: Promise<Search> }) {
+async function CatalogPage({ searchParams }: { searchParams: Promise<Search> }) {
   const search = parseCatalogSearch(await searchParams);
   const query = catalogQueryString(search);
   const viewer = await requireViewer(`/catalog${query ? `?${query}` : ""}`);
@@ -29,3 +30,4 @@ export default async function CatalogPage({ searchParams }: { searchParams: Prom
   }
   return <CatalogSearch initial={initial} initialKey={query} />;
 }
+export default outageAware(CatalogPage);

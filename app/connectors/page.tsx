@@ -7,10 +7,11 @@ import { Badge } from "@/components/ui/badge";
 import { Card, CardBody } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Table } from "@/components/ui/table";
+import { outageAware } from "@/components/layout/outage-aware";
 
 export const metadata: Metadata = { title: "Connectors" };
 
-export default async function ConnectorsPage() {
+async function ConnectorsPage() {
   await requireViewer("/connectors");
   const connectors = await listConnectors();
   return (
@@ -46,3 +47,4 @@ export default async function ConnectorsPage() {
     </div>
   );
 }
+export default outageAware(ConnectorsPage);

@@ -8,12 +8,13 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { IndexFreshnessNote } from "@/components/dashboard/index-freshness";
 import { ProductsTable } from "@/components/dashboard/products-table";
 import { RecentEvents } from "@/components/dashboard/recent-events";
+import { outageAware } from "@/components/layout/outage-aware";
 
 export const metadata: Metadata = { title: "Dashboard" };
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
-export default async function DashboardPage() {
+async function DashboardPage() {
   const viewer = await requireViewer("/dashboard");
   const [dashboard, freshness] = await Promise.all([getOwnerDashboard(viewer), getIndexFreshness()]);
   const { summary } = dashboard;
@@ -55,3 +56,4 @@ export default async function DashboardPage() {
     </div>
   );
 }
+export default outageAware(DashboardPage);

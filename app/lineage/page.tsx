@@ -6,10 +6,11 @@ import { EdgeList } from "@/components/lineage/lineage-lists";
 import { toDrawing } from "@/components/lineage/to-drawing";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
+import { outageAware } from "@/components/layout/outage-aware";
 
 export const metadata: Metadata = { title: "Lineage" };
 
-export default async function LineagePage() {
+async function LineagePage() {
   const viewer = await requireViewer("/lineage");
   const graph = await meshLineage(viewer);
   const linked = new Set(graph.edges.flatMap((e) => [e.from, e.to]));
@@ -38,3 +39,4 @@ export default async function LineagePage() {
     </div>
   );
 }
+export default outageAware(LineagePage);

@@ -10,10 +10,11 @@ import { Table } from "@/components/ui/table";
 import { IndexFreshnessNote } from "@/components/dashboard/index-freshness";
 import { ConsumersTable } from "@/components/dashboard/consumers-table";
 import { LagCharts } from "@/components/dashboard/health-charts";
+import { outageAware } from "@/components/layout/outage-aware";
 
 export const metadata: Metadata = { title: "My access" };
 
-export default async function MyAccessPage() {
+async function MyAccessPage() {
   const viewer = await requireViewer("/my-access");
   const [{ grants, products }, freshness] = await Promise.all([getMyAccess(viewer), getIndexFreshness()]);
   return (
@@ -78,3 +79,4 @@ export default async function MyAccessPage() {
     </div>
   );
 }
+export default outageAware(MyAccessPage);

@@ -10,10 +10,11 @@ import { MarkRead } from "@/components/notifications/mark-read";
 import { cn } from "@/lib/utils";
 import { renewAccessAction } from "../access/actions";
 import { markReadAction } from "./actions";
+import { outageAware } from "@/components/layout/outage-aware";
 
 export const metadata: Metadata = { title: "Notifications" };
 
-export default async function NotificationsPage() {
+async function NotificationsPage() {
   const viewer = await requireViewer("/notifications");
   const notices = await listNotifications(viewer);
   const unread = notices.filter((n) => !n.readAt).length;
@@ -58,3 +59,4 @@ export default async function NotificationsPage() {
     </div>
   );
 }
+export default outageAware(NotificationsPage);

@@ -5,6 +5,7 @@ import { enabledSignInMethods, getViewer, listDemoUsers, safeReturnPath, signIn 
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
+import { outageAware } from "@/components/layout/outage-aware";
 
 export const metadata: Metadata = { title: "Sign in" };
 
@@ -24,7 +25,7 @@ async function signInWithOidc(formData: FormData) {
   await signIn("oidc", { redirectTo: safeReturnPath(formData.get("callbackUrl")) ?? "/catalog" });
 }
 
-export default async function SignInPage({ searchParams }: { searchParams: Promise<{ error?: string; callbackUrl?: string }> }) {
+async function SignInPage({ searchParams }: { searchParams: Promise<{ error?: string; callbackUrl?: string }> }) {
   const { error, callbackUrl: rawCallback } = await searchParams;
   const callbackUrl = safeReturnPath(rawCallback) ?? "/catalog";
   if (await getViewer()) redirect(callbackUrl);
@@ -87,3 +88,4 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
     </div>
   );
 }
+export default outageAware(SignInPage);

@@ -7,10 +7,11 @@ import { Badge } from "@/components/ui/badge";
 import { Card, CardBody } from "@/components/ui/card";
 import { Table } from "@/components/ui/table";
 import { title } from "@/components/catalog/labels";
+import { outageAware } from "@/components/layout/outage-aware";
 
 export const metadata: Metadata = { title: "Teams" };
 
-export default async function TeamsPage() {
+async function TeamsPage() {
   const viewer = await requireViewer("/teams");
   const { teams } = await listOrganisation();
   const sorted = [...teams].sort((a, b) => Number(Boolean(membershipIn(viewer, b.id))) - Number(Boolean(membershipIn(viewer, a.id))));
@@ -41,3 +42,4 @@ export default async function TeamsPage() {
     </div>
   );
 }
+export default outageAware(TeamsPage);

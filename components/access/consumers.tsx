@@ -5,9 +5,10 @@ import { Badge } from "@/components/ui/badge";
 import { RevokeAccess } from "@/components/access/request-actions";
 import { day } from "@/components/access/status";
 import { revokeAccessAction } from "@/app/access/actions";
+import { outageAware } from "@/components/layout/outage-aware";
 
 /** The product page's Consumers card body: teams with access, and (for owners and admins) revoke. */
-export async function Consumers({ viewer, product }: { viewer: Viewer; product: { id: string; ownerTeamId: string; lifecycle: string; domainId: string } }) {
+async function ConsumersSection({ viewer, product }: { viewer: Viewer; product: { id: string; ownerTeamId: string; lifecycle: string; domainId: string } }) {
   const consumers = await listConsumers(viewer, product);
   if (consumers.length === 0) return <p className="text-sm text-slate-500">No other team reads this product yet.</p>;
   return (
@@ -26,3 +27,6 @@ export async function Consumers({ viewer, product }: { viewer: Viewer; product: 
     </ul>
   );
 }
+
+/** A section of the product page: if the database stops answering while it loads, it says so in place. */
+export const Consumers = outageAware(ConsumersSection);

@@ -1,11 +1,12 @@
 import { getConformance } from "@/lib/contracts";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
+import { outageAware } from "@/components/layout/outage-aware";
 
 const pct = (score: number) => `${(Math.floor(score * 1000) / 10).toFixed(1)} %`;
 export const scoreTone = (score: number): BadgeTone => (score >= 0.99 ? "green" : score >= 0.9 ? "amber" : "rose");
 
 /** The product's conformance score and, per port, the rules its sampled messages break. */
-export async function Conformance({ productId }: { productId: string }) {
+async function ConformanceSection({ productId }: { productId: string }) {
   const { runs, sampled, score } = await getConformance(productId);
   if (score === null) return <p className="text-sm text-slate-500">Not checked yet: Meshport samples each port every five minutes.</p>;
   return (
@@ -32,3 +33,6 @@ export async function Conformance({ productId }: { productId: string }) {
     </div>
   );
 }
+
+/** A section of the product page: if the database stops answering while it loads, it says so in place. */
+export const Conformance = outageAware(ConformanceSection);

@@ -5,6 +5,7 @@ import { countUnreadNotifications } from "@/lib/notifications";
 import { Button } from "@/components/ui/button";
 import { setThemeAction, signOutEverywhereAction } from "@/app/account/actions";
 import { themeFor } from "@/lib/theme";
+import { isDatabaseUnavailable } from "@/lib/db";
 import { NavLink } from "./nav-link";
 import { SignOutEverywhere } from "./sign-out-everywhere";
 import { SiteMenu } from "./site-menu";
@@ -12,7 +13,14 @@ import { ThemeControl } from "./theme-control";
 
 export async function SiteHeader() {
   const viewer = await getViewer();
-  const [inbox, unread] = viewer ? await Promise.all([countInbox(viewer), countUnreadNotifications(viewer)]) : [0, 0];
+  // The badges are the only queries here: if the database stops answering mid-request, the header
+  // goes without them and the page says what happened (components/layout/outage-aware.tsx).
+  const [inbox, unread] = viewer
+    ? await Promise.all([countInbox(viewer), countUnreadNotifications(viewer)]).catch((e: unknown) => {
+        if (isDatabaseUnavailable(e)) return [0, 0] as const;
+        throw e;
+      })
+    : [0, 0];
   return (
     <header className="relative border-b border-slate-200 bg-surface">
       <div className="mx-auto flex h-14 max-w-7xl items-center gap-3 px-4 sm:px-6 lg:px-8 xl:gap-4">

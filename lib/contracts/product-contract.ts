@@ -1,13 +1,13 @@
 import "server-only";
 import { isDeepStrictEqual } from "node:util";
-import { db, Prisma } from "@/lib/db";
+import { db, Prisma, type Tx } from "@/lib/db";
 import { assertCan, type Viewer } from "@/lib/auth";
 import { recordAudit } from "@/lib/audit";
 import { conflict, invalid, notFound } from "@/lib/errors";
 import { retentionProblem, shortestRetentionHours, type ContractSnapshot, type ProductContract } from "./contract-model";
 import type { QualityRule } from "./quality";
 
-type Tx = Prisma.TransactionClient;
+
 const FIELDS = ["availabilityPercent", "retentionObjectiveHours", "termsOfUse", "supportChannel"] as const;
 
 async function loadForContract(client: Tx | typeof db, productId: string) {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { isDatabaseUnavailable } from "./unavailable";
+import { DatabaseUnavailableError, isDatabaseUnavailable, rethrowTagged } from "./unavailable";
+import { isDatabaseDownDigest } from "./outage";
 
 const withCode = (code: string) => Object.assign(new Error("x"), { code });
 
@@ -24,5 +25,23 @@ describe("isDatabaseUnavailable", () => {
     expect(isDatabaseUnavailable(withCode("22021"))).toBe(false); // invalid byte sequence (a NUL)
     expect(isDatabaseUnavailable(withCode("P2002"))).toBe(false);
     expect(isDatabaseUnavailable(new Error("boom"))).toBe(false);
+  });
+  it("tags an unavailable database with the digest error boundaries read, and leaves other errors as they were", () => {
+    const refused = withCode("ECONNREFUSED");
+    let thrown: unknown;
+    try {
+      rethrowTagged(refused);
+    } catch (e) {
+      thrown = e;
+    }
+    expect(thrown).toBeInstanceOf(DatabaseUnavailableError);
+    expect(isDatabaseDownDigest(thrown as DatabaseUnavailableError)).toBe(true);
+    expect((thrown as Error).cause).toBe(refused);
+    expect(isDatabaseUnavailable(thrown)).toBe(true);
+    // Tagged once, however many layers rethrow it.
+    expect(() => rethrowTagged(thrown)).toThrow(expect.objectContaining({ cause: refused }));
+    const unique = withCode("P2002");
+    expect(() => rethrowTagged(unique)).toThrow(unique);
+    expect(isDatabaseDownDigest({ digest: "1234567" })).toBe(false);
   });
 });

@@ -1,4 +1,5 @@
 import { Prisma } from "./generated/client";
+import { DATABASE_DOWN_DIGEST } from "./outage";
 
 // SQLSTATE classes and socket errors that mean "PostgreSQL did not answer", as opposed to a query
 // it answered with an error: only these may be reported to users as the database being down.
@@ -13,7 +14,7 @@ type Inspectable = { code?: unknown; kind?: unknown; cause?: unknown; meta?: { d
 
 /** Whether an error from `db` or `queryRows` means the database could not be reached or refused the connection. */
 export function isDatabaseUnavailable(error: unknown): boolean {
-  if (error instanceof Prisma.PrismaClientInitializationError) return true;
+  if (error instanceof Prisma.PrismaClientInitializationError || error instanceof DatabaseUnavailableError) return true;
   // Follows causes, and Prisma's driver-adapter error (where a query cut by a shutdown keeps the SQLSTATE).
   const queue: unknown[] = [error];
   for (let seen = 0; queue.length > 0 && seen < 10; seen++) {
@@ -26,4 +27,18 @@ export function isDatabaseUnavailable(error: unknown): boolean {
     queue.push(cause, meta?.driverAdapterError);
   }
   return false;
+}
+
+/** A query that failed because PostgreSQL did not answer, tagged so error boundaries can say so (lib/db/outage.ts). */
+export class DatabaseUnavailableError extends Error {
+  readonly digest = DATABASE_DOWN_DIGEST;
+  constructor(cause: unknown) {
+    super("Meshport's database did not answer", { cause });
+    this.name = "DatabaseUnavailableError";
+  }
+}
+
+/** Rethrows `error`, as a DatabaseUnavailableError when it means the database did not answer. */
+export function rethrowTagged(error: unknown): never {
+  throw isDatabaseUnavailable(error) && !(error instanceof DatabaseUnavailableError) ? new DatabaseUnavailableError(error) : error;
 }

@@ -2,7 +2,7 @@ import "server-only";
 import { cache } from "react";
 import { cookies } from "next/headers";
 import type { Viewer } from "@/lib/auth";
-import { db, type ThemePreference } from "@/lib/db";
+import { db, isDatabaseUnavailable, type ThemePreference } from "@/lib/db";
 import { THEME_COOKIE, themeCookieValue, themeFromCookie, type Theme } from "./preference";
 
 export { THEMES, THEME_LABEL, themeSchema, type Theme } from "./preference";
@@ -20,7 +20,11 @@ export const themeFor = cache(async (viewer: Viewer | null): Promise<Theme> => {
   if (!viewer) return "system";
   const mirrored = themeFromCookie((await cookies()).get(THEME_COOKIE)?.value, viewer.id);
   if (mirrored) return mirrored;
-  const user = await db.user.findUnique({ where: { id: viewer.id }, select: { themePreference: true } });
+  // A database that stops answering mid-request costs the colours, not the page (the root layout renders it).
+  const user = await db.user.findUnique({ where: { id: viewer.id }, select: { themePreference: true } }).catch((e: unknown) => {
+    if (isDatabaseUnavailable(e)) return null;
+    throw e;
+  });
   return user ? FROM_DB[user.themePreference] : "system";
 });
 

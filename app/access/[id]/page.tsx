@@ -13,6 +13,7 @@ import { CancelRequest, CommentForm, RefreshWhile, RenewAccess, RevokeAccess } f
 import { ProvisioningBadge, RequestStatus, day, when } from "@/components/access/status";
 import { classificationTone, title } from "@/components/catalog/labels";
 import { cancelRequestAction, commentAction, decideAccessRequestAction, renewAccessAction, revokeAccessAction } from "../actions";
+import { outageAware, outageAwareMetadata } from "@/components/layout/outage-aware";
 
 type Params = { params: Promise<{ id: string }> };
 
@@ -26,7 +27,7 @@ const load = cache(async (id: string) => {
   }
 });
 
-export async function generateMetadata({ params }: Params): Promise<Metadata> {
+async function metadataOf({ params }: Params): Promise<Metadata> {
   const { id } = await params;
   const { request } = await load(id);
   return { title: `${request.consumerTeam.name} → ${request.dataProduct.name}` };
@@ -57,7 +58,7 @@ function Fact({ label, children }: { label: string; children: React.ReactNode })
   );
 }
 
-export default async function AccessRequestPage({ params }: Params) {
+async function AccessRequestPage({ params }: Params) {
   const { id } = await params;
   const { request: r, step, history, permissions } = await load(id);
   const outcome = r.status === "REJECTED" || r.status === "REVOKED" || r.status === "EXPIRED";
@@ -221,3 +222,6 @@ export default async function AccessRequestPage({ params }: Params) {
     </div>
   );
 }
+
+export const generateMetadata = outageAwareMetadata(metadataOf);
+export default outageAware(AccessRequestPage);

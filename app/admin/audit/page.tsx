@@ -11,10 +11,11 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { Table } from "@/components/ui/table";
 import { AuditChange } from "@/components/audit/audit-change";
 import { AuditFilters } from "@/components/audit/audit-filters";
+import { outageAware } from "@/components/layout/outage-aware";
 
 export const metadata: Metadata = { title: "Audit log" };
 
-export default async function AuditPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+async function AuditPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const viewer = await requireViewer("/admin/audit");
   if (!can(viewer, { permission: "read:audit-log" })) notFound();
   const raw = await searchParams;
@@ -107,3 +108,4 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
     </div>
   );
 }
+export default outageAware(AuditPage);

@@ -8,6 +8,7 @@ import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { Table } from "@/components/ui/table";
 import { IndexFreshnessNote } from "@/components/dashboard/index-freshness";
 import { formatCount, formatRate } from "@/components/dashboard/format";
+import { outageAware } from "@/components/layout/outage-aware";
 
 export const metadata: Metadata = { title: "Cluster" };
 
@@ -20,7 +21,7 @@ function Stat({ label, value }: { label: string; value: string }) {
   );
 }
 
-export default async function ClusterPage() {
+async function ClusterPage() {
   const viewer = await requireViewer("/admin/cluster");
   if (!can(viewer, { permission: "read:cluster-index" })) notFound();
   const [o, freshness] = await Promise.all([getClusterOverview(viewer), getIndexFreshness()]);
@@ -81,3 +82,4 @@ export default async function ClusterPage() {
     </div>
   );
 }
+export default outageAware(ClusterPage);

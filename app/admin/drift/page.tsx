@@ -13,6 +13,7 @@ import { reconcileNowAction } from "./actions";
 import { Table } from "@/components/ui/table";
 import { findSubjectDrift } from "@/lib/contracts";
 import { SubjectDriftCard } from "@/components/contracts/subject-drift";
+import { outageAware } from "@/components/layout/outage-aware";
 
 export const metadata: Metadata = { title: "Drift" };
 
@@ -23,7 +24,7 @@ const acl = (d: { resourceType: string; resourceName: string; patternType: strin
   </span>
 );
 
-export default async function DriftPage() {
+async function DriftPage() {
   const viewer = await requireViewer("/admin/drift");
   if (!can(viewer, { permission: "read:acl-drift" })) notFound();
   const [{ changes, unmanaged }, subjects] = await Promise.all([
@@ -108,3 +109,4 @@ export default async function DriftPage() {
     </div>
   );
 }
+export default outageAware(DriftPage);

@@ -11,10 +11,11 @@ import { CreateDomainForm } from "@/components/organisation/create-domain-form";
 import { CreateTeamForm } from "@/components/organisation/create-team-form";
 import { SingleFieldForm } from "@/components/organisation/single-field-form";
 import { createDomainAction, createTeamAction, setDomainOwnersAction } from "./actions";
+import { outageAware } from "@/components/layout/outage-aware";
 
 export const metadata: Metadata = { title: "Organisation" };
 
-export default async function OrganisationPage() {
+async function OrganisationPage() {
   const viewer = await requireViewer("/admin/organisation");
   if (!can(viewer, { permission: "manage:organisation" })) notFound();
   const { domains, teams } = await listOrganisation();
@@ -88,3 +89,4 @@ export default async function OrganisationPage() {
     </div>
   );
 }
+export default outageAware(OrganisationPage);

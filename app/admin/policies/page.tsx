@@ -12,10 +12,11 @@ import { PoliciesYaml } from "@/components/governance/policies-yaml";
 import { PolicyCompare } from "@/components/governance/policy-compare";
 import { PolicyHistory } from "@/components/governance/policy-history";
 import { applyPoliciesAction, planPoliciesAction, updatePoliciesAction } from "./actions";
+import { outageAware } from "@/components/layout/outage-aware";
 
 export const metadata: Metadata = { title: "Policies" };
 
-export default async function PoliciesPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+async function PoliciesPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const viewer = await requireViewer("/admin/policies");
   if (!can(viewer, { permission: "manage:policies" })) notFound();
   const { from, to } = policyCompareSchema.parse(await searchParams);
@@ -45,3 +46,4 @@ export default async function PoliciesPage({ searchParams }: { searchParams: Pro
     </div>
   );
 }
+export default outageAware(PoliciesPage);

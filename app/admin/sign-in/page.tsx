@@ -10,10 +10,11 @@ import { RemoveSignInRule } from "@/components/sign-in/remove-sign-in-rule";
 import { SignInRuleForm } from "@/components/sign-in/sign-in-rule-form";
 import { SignInRulesYaml } from "@/components/sign-in/sign-in-rules-yaml";
 import { addSignInRuleAction, applySignInRulesYamlAction, removeSignInRuleAction } from "./actions";
+import { outageAware } from "@/components/layout/outage-aware";
 
 export const metadata: Metadata = { title: "Sign-in rules" };
 
-export default async function SignInRulesPage() {
+async function SignInRulesPage() {
   const viewer = await requireViewer("/admin/sign-in");
   if (!can(viewer, { permission: "manage:sign-in-rules" })) notFound();
   const [{ claim, rules, teams }, yaml] = await Promise.all([listSignInRules(viewer), exportSignInRulesYaml(viewer)]);
@@ -67,3 +68,4 @@ export default async function SignInRulesPage() {
     </div>
   );
 }
+export default outageAware(SignInRulesPage);

@@ -7,10 +7,11 @@ import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { Table } from "@/components/ui/table";
 import { UserActions } from "@/components/admin/user-actions";
 import { endUserSessionsAction, setUserDisabledAction } from "./actions";
+import { outageAware } from "@/components/layout/outage-aware";
 
 export const metadata: Metadata = { title: "Users" };
 
-export default async function UsersPage() {
+async function UsersPage() {
   const viewer = await requireViewer("/admin/users");
   if (!can(viewer, { permission: "manage:users" })) notFound();
   const users = await listUsers(viewer);
@@ -56,3 +57,4 @@ export default async function UsersPage() {
     </div>
   );
 }
+export default outageAware(UsersPage);

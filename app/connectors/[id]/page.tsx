@@ -12,6 +12,7 @@ import { Badge } from "@/components/ui/badge";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { Table } from "@/components/ui/table";
 import { deleteConnectorAction, operateConnectorAction } from "../actions";
+import { outageAware, outageAwareMetadata } from "@/components/layout/outage-aware";
 
 type Params = { params: Promise<{ id: string }> };
 
@@ -25,11 +26,11 @@ const load = cache(async (id: string) => {
   }
 });
 
-export async function generateMetadata({ params }: Params): Promise<Metadata> {
+async function metadataOf({ params }: Params): Promise<Metadata> {
   return { title: (await load((await params).id)).name };
 }
 
-export default async function ConnectorPage({ params }: Params) {
+async function ConnectorPage({ params }: Params) {
   const c = await load((await params).id);
   const state = c.live.reachable ? c.live.state : c.lastState;
   return (
@@ -97,3 +98,6 @@ export default async function ConnectorPage({ params }: Params) {
     </div>
   );
 }
+
+export const generateMetadata = outageAwareMetadata(metadataOf);
+export default outageAware(ConnectorPage);

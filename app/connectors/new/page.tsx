@@ -5,10 +5,11 @@ import { Alert } from "@/components/ui/alert";
 import { EmptyState } from "@/components/ui/empty-state";
 import { ConnectorForm } from "@/components/connect/connector-form";
 import { createConnectorAction, describePluginAction } from "../actions";
+import { outageAware } from "@/components/layout/outage-aware";
 
 export const metadata: Metadata = { title: "New connector" };
 
-export default async function NewConnectorPage() {
+async function NewConnectorPage() {
   const viewer = await requireViewer("/connectors/new");
   const [teams, { plugins, unavailable }] = await Promise.all([connectorTeamChoices(viewer), connectorPlugins()]);
   return (
@@ -28,3 +29,4 @@ export default async function NewConnectorPage() {
     </div>
   );
 }
+export default outageAware(NewConnectorPage);

@@ -43,6 +43,7 @@ import { AddOutputPortForm } from "@/components/products/add-output-port-form";
 import { LineageLinks } from "@/components/products/lineage-links";
 import { ActionButton } from "@/components/forms/action-button";
 import { TopicConfigForm } from "@/components/products/topic-config-form";
+import { outageAware, outageAwareMetadata } from "@/components/layout/outage-aware";
 
 type Params = { params: Promise<{ slug: string }> };
 
@@ -58,13 +59,13 @@ const load = cache(async (slug: string) => {
   }
 });
 
-export async function generateMetadata({ params }: Params): Promise<Metadata> {
+async function metadataOf({ params }: Params): Promise<Metadata> {
   const { slug } = await params;
   const { product } = await load(slug);
   return { title: product.name };
 }
 
-export default async function ProductPage({ params }: Params) {
+async function ProductPage({ params }: Params) {
   const { slug } = await params;
   const viewer = await requireViewer(`/products/${encodeURIComponent(slug)}`);
   const [{ product, access, requestableTeams }, policies, connection] = await Promise.all([
@@ -317,3 +318,6 @@ export default async function ProductPage({ params }: Params) {
     </article>
   );
 }
+
+export const generateMetadata = outageAwareMetadata(metadataOf);
+export default outageAware(ProductPage);

@@ -4,10 +4,11 @@ import { creationOptions } from "@/lib/catalog";
 import { EmptyState } from "@/components/ui/empty-state";
 import { ImportForm } from "@/components/contracts/import-form";
 import { importProductAction, previewImportAction } from "./actions";
+import { outageAware } from "@/components/layout/outage-aware";
 
 export const metadata: Metadata = { title: "Import a data product" };
 
-export default async function ImportProductPage() {
+async function ImportProductPage() {
   const viewer = await requireViewer("/products/import");
   const { teams } = await creationOptions(viewer);
   return (
@@ -27,3 +28,4 @@ export default async function ImportProductPage() {
     </div>
   );
 }
+export default outageAware(ImportProductPage);

@@ -5,10 +5,11 @@ import { creationOptions } from "@/lib/catalog";
 import { EmptyState } from "@/components/ui/empty-state";
 import { CreateProductForm } from "@/components/products/create-product-form";
 import { createDataProductAction } from "./actions";
+import { outageAware } from "@/components/layout/outage-aware";
 
 export const metadata: Metadata = { title: "New data product" };
 
-export default async function NewProductPage() {
+async function NewProductPage() {
   const viewer = await requireViewer("/products/new");
   const { teams, policies } = await creationOptions(viewer);
   return (
@@ -32,3 +33,4 @@ export default async function NewProductPage() {
     </div>
   );
 }
+export default outageAware(NewProductPage);

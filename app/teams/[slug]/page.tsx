@@ -20,12 +20,13 @@ import {
   setMemberRoleAction,
   unlinkPrincipalAction,
 } from "./actions";
+import { outageAware } from "@/components/layout/outage-aware";
 
 type Params = { params: Promise<{ slug: string }> };
 
 export const metadata: Metadata = { title: "Team" };
 
-export default async function TeamPage({ params }: Params) {
+async function TeamPage({ params }: Params) {
   const { slug } = await params;
   const viewer = await requireViewer(`/teams/${encodeURIComponent(slug)}`);
   const loaded = await getTeam(viewer, slug).catch((e: unknown) => {
@@ -136,3 +137,4 @@ export default async function TeamPage({ params }: Params) {
     </div>
   );
 }
+export default outageAware(TeamPage);

@@ -7,6 +7,7 @@ import { countViolatingProducts, latestPolicyVersion, listPolicyViolations } fro
 import { Card, CardBody } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Table } from "@/components/ui/table";
+import { outageAware } from "@/components/layout/outage-aware";
 
 export const metadata: Metadata = { title: "Policy violations" };
 
@@ -20,7 +21,7 @@ const FIELDS: Record<string, string> = {
 };
 
 /** Products and ports that break the policies in force, typically after a policy was tightened. Listed, never changed. */
-export default async function PolicyViolationsPage() {
+async function PolicyViolationsPage() {
   const viewer = await requireViewer("/admin/policies/violations");
   if (!can(viewer, { permission: "manage:policies" })) notFound();
   const [violations, version] = await Promise.all([listPolicyViolations(viewer), latestPolicyVersion()]);
@@ -68,3 +69,4 @@ export default async function PolicyViolationsPage() {
     </div>
   );
 }
+export default outageAware(PolicyViolationsPage);

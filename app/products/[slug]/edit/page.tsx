@@ -8,10 +8,11 @@ import { DomainError } from "@/lib/errors";
 import { EditProductForm } from "@/components/products/edit-product-form";
 import { InputPortsForm } from "@/components/products/input-ports-form";
 import { editDataProductAction, setInputPortsAction } from "./actions";
+import { outageAware } from "@/components/layout/outage-aware";
 
 export const metadata: Metadata = { title: "Edit data product" };
 
-export default async function EditProductPage({ params }: { params: Promise<{ slug: string }> }) {
+async function EditProductPage({ params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
   const viewer = await requireViewer(`/products/${encodeURIComponent(slug)}/edit`);
   const { product } = await getDataProduct(viewer, slug).catch((e: unknown) => {
@@ -44,3 +45,4 @@ export default async function EditProductPage({ params }: { params: Promise<{ sl
     </div>
   );
 }
+export default outageAware(EditProductPage);

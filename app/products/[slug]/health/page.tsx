@@ -18,12 +18,13 @@ import { ProductTabs } from "@/components/dashboard/product-tabs";
 import { FreshnessChart, LagCharts, ProduceRateChart } from "@/components/dashboard/health-charts";
 import { formatAge } from "@/components/dashboard/format";
 import { cn } from "@/lib/utils";
+import { outageAware } from "@/components/layout/outage-aware";
 
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<{ range?: string; ppage?: string }> };
 
 export const metadata: Metadata = { title: "Product health" };
 
-export default async function ProductHealthPage({ params, searchParams }: Props) {
+async function ProductHealthPage({ params, searchParams }: Props) {
   const { slug } = await params;
   const query = await searchParams;
   const viewer = await requireViewer(`/products/${encodeURIComponent(slug)}/health`);
@@ -109,3 +110,4 @@ export default async function ProductHealthPage({ params, searchParams }: Props)
     </article>
   );
 }
+export default outageAware(ProductHealthPage);

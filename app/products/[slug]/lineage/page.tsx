@@ -12,6 +12,7 @@ import { LineageDrawing } from "@/components/lineage/lineage-drawing";
 import { ReachedList } from "@/components/lineage/lineage-lists";
 import { toDrawing } from "@/components/lineage/to-drawing";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
+import { outageAware, outageAwareMetadata } from "@/components/layout/outage-aware";
 
 type Params = { params: Promise<{ slug: string }> };
 
@@ -27,11 +28,11 @@ const load = cache(async (slug: string) => {
   }
 });
 
-export async function generateMetadata({ params }: Params): Promise<Metadata> {
+async function metadataOf({ params }: Params): Promise<Metadata> {
   return { title: `Lineage of ${(await load((await params).slug)).product.name}` };
 }
 
-export default async function ProductLineagePage({ params }: Params) {
+async function ProductLineagePage({ params }: Params) {
   const { product, graph, upstream, downstream, showHealth } = await load((await params).slug);
   return (
     <div className="space-y-6">
@@ -61,3 +62,6 @@ export default async function ProductLineagePage({ params }: Params) {
     </div>
   );
 }
+
+export const generateMetadata = outageAwareMetadata(metadataOf);
+export default outageAware(ProductLineagePage);

@@ -12,12 +12,13 @@ import { PublishVersion } from "@/components/contracts/publish-version";
 import { ImpactSummary } from "@/components/lineage/impact-summary";
 import { productImpact } from "@/lib/lineage";
 import { previewSchemaVersionAction, publishSchemaVersionAction, setCompatibilityAction, startMajorVersionAction } from "../actions";
+import { outageAware } from "@/components/layout/outage-aware";
 
 export const metadata: Metadata = { title: "Publish a schema version" };
 
 type Params = { params: Promise<{ slug: string; portId: string }> };
 
-export default async function PublishPage({ params }: Params) {
+async function PublishPage({ params }: Params) {
   const { slug, portId } = await params;
   const viewer = await requireViewer(`/products/${encodeURIComponent(slug)}/ports/${encodeURIComponent(portId)}/publish`);
   let ctx;
@@ -68,3 +69,4 @@ export default async function PublishPage({ params }: Params) {
     </div>
   );
 }
+export default outageAware(PublishPage);

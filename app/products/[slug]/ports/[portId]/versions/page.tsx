@@ -10,6 +10,7 @@ import { Badge } from "@/components/ui/badge";
 import { PortPageHeader } from "@/components/contracts/port-page-header";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
+import { outageAware } from "@/components/layout/outage-aware";
 
 export const metadata: Metadata = { title: "Schema versions" };
 
@@ -17,7 +18,7 @@ type Params = { params: Promise<{ slug: string; portId: string }>; searchParams:
 
 const num = (v: string | undefined) => (v && /^\d+$/.test(v) ? Number(v) : undefined);
 
-export default async function VersionsPage({ params, searchParams }: Params) {
+async function VersionsPage({ params, searchParams }: Params) {
   const { slug, portId } = await params;
   const { from, to } = await searchParams;
   const viewer = await requireViewer(`/products/${encodeURIComponent(slug)}/ports/${encodeURIComponent(portId)}/versions`);
@@ -111,3 +112,4 @@ export default async function VersionsPage({ params, searchParams }: Params) {
     </div>
   );
 }
+export default outageAware(VersionsPage);
