@@ -21,6 +21,7 @@ import { Button } from "@/components/ui/button";
 import { CopyButton } from "@/components/ui/copy-button";
 import { Input, Select } from "@/components/ui/field";
 import { cn } from "@/lib/utils";
+import { CatalogHeading } from "./catalog-heading";
 import { classificationTone, lifecycleTone, title } from "./labels";
 import { SearchError, useCatalogSearch } from "./use-catalog-search";
 
@@ -127,18 +128,7 @@ export function CatalogSearch({ initial, initialKey }: { initial: CatalogResult;
 
   return (
     <div className="space-y-6">
-      <div className="flex flex-wrap items-end justify-between gap-4">
-        <div>
-          <h1 className="text-2xl font-semibold tracking-tight">Data products</h1>
-          <p className="mt-1 text-sm text-slate-600">Find data by name, description, tag, domain, owner team or schema field.</p>
-        </div>
-        <Link
-          href="/products/new"
-          className="inline-flex items-center rounded-md bg-indigo-600 px-3.5 py-2 text-sm font-medium text-white shadow-sm hover:bg-indigo-700 dark:hover:bg-indigo-500 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600"
-        >
-          New data product
-        </Link>
-      </div>
+      <CatalogHeading />
 
       <div className="grid gap-4 lg:grid-cols-[15rem_1fr] lg:gap-8">
         <Button variant="secondary" className="justify-self-start lg:hidden" aria-expanded={filtersShown} aria-controls="catalog-filters" onClick={() => setFiltersShown((s) => !s)}>

@@ -8,6 +8,7 @@ import type { ActionResult } from "@/lib/action-result";
 import { ContractForm } from "./contract-form";
 import { PortContractForm } from "./port-contract-form";
 import { formatRuleLines, type PortContractFormInput } from "@/lib/contracts/rule-lines";
+import { outageAware } from "@/components/layout/outage-aware";
 
 const hours = (h: number) => (h % 24 === 0 ? `${h / 24} day${h === 24 ? "" : "s"}` : `${h} hour${h === 1 ? "" : "s"}`);
 
@@ -46,7 +47,7 @@ function Promises({ s }: { s: ContractSnapshot }) {
 }
 
 /** The product's contract: objectives, terms, support, downloads in the Bitol standards, history, and the owners' form. */
-export async function ProductContract({
+async function ProductContractSection({
   product,
   owner,
   submit,
@@ -136,3 +137,6 @@ export async function ProductContract({
     </Card>
   );
 }
+
+/** A section of the product page: if the database stops answering while it loads, it says so in place. */
+export const ProductContract = outageAware(ProductContractSection);

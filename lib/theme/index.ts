@@ -3,9 +3,11 @@ import { cache } from "react";
 import { cookies } from "next/headers";
 import type { Viewer } from "@/lib/auth";
 import { db, isDatabaseUnavailable, type ThemePreference } from "@/lib/db";
-import { THEME_COOKIE, themeCookieValue, themeFromCookie, type Theme } from "./preference";
+import type { Theme } from "./preference";
+import { THEME_COOKIE, themeCookieValue, themeFromCookie } from "./cookie";
 
-export { THEMES, THEME_LABEL, themeSchema, type Theme } from "./preference";
+export { THEMES, THEME_LABEL, type Theme } from "./preference";
+export { themeSchema } from "./cookie";
 
 const TO_DB: Record<Theme, ThemePreference> = { system: "SYSTEM", light: "LIGHT", dark: "DARK" };
 const FROM_DB: Record<ThemePreference, Theme> = { SYSTEM: "system", LIGHT: "light", DARK: "dark" };

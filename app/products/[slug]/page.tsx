@@ -133,9 +133,8 @@ async function ProductPage({ params }: Params) {
             </CardBody>
           </Card>
 
-          <Suspense fallback={<p className="text-sm text-slate-500">Reading the contract…</p>}>
-            <ProductContract product={product} owner={owner} submit={setProductContractAction} submitPort={setPortContractAction} />
-          </Suspense>
+          {/* Not streamed: it reads only the database, and its card arriving late shifted the ports below it. */}
+          <ProductContract product={product} owner={owner} submit={setProductContractAction} submitPort={setPortContractAction} />
 
           {product.outputPorts.map((port) => {
             const current = port.schemaVersions[0];

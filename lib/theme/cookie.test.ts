@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { themeCookieValue, themeFromCookie, THEMES } from "./preference";
+import { themeCookieValue, themeFromCookie } from "./cookie";
+import { THEMES } from "./preference";
 
 describe("theme cookie", () => {
   it.each(THEMES)("round-trips %s for its user", (theme) => {
