@@ -3,6 +3,7 @@
 # script starts on their own ports and data dir (.meshport/test), fresh each run,
 # so a running demo is never touched.
 #   unit (vitest) → integration (vitest, real PostgreSQL + Kafka + Schema Registry) → end-to-end (Playwright, Chromium)
+#   → the fault suite (scripts/faults.sh: its own services, this run's build; docs/decisions/0069)
 set -euo pipefail
 REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$REPO"
@@ -57,6 +58,12 @@ say "end-to-end tests (Playwright, Chromium)"
 export MESHPORT_INDEX_INTERVAL_SECONDS=5
 MESHPORT_BUILD_LOG="$MESHPORT_DATA_DIR/next-build.log" ensure_build
 npx playwright test
+t_e2e=$(date +%s)
+
+# The fault suite kills and restarts services of its own; these are done with, and would only share the CPU.
+stop_local_services
+unset MESHPORT_INDEX_INTERVAL_SECONDS
+bash scripts/faults.sh
 t_end=$(date +%s)
 
-say "all tests passed: setup $((t_setup - t0)) s, unit+integration $((t_integration - t_setup)) s, e2e $((t_end - t_integration)) s, total $((t_end - t0)) s"
+say "all tests passed: setup $((t_setup - t0)) s, unit+integration $((t_integration - t_setup)) s, e2e $((t_e2e - t_integration)) s, faults $((t_end - t_e2e)) s, total $((t_end - t0)) s"
