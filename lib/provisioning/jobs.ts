@@ -151,7 +151,17 @@ export async function startProvisioningWorker(options: { reconcileIntervalSecond
       await queueReconcile(b, interval);
     }
   });
+  await runQueuedReconcileNow();
   await queueReconcile(b, 0);
+}
+
+/**
+ * A starting instance runs a pass at once. A pass already queued (by an instance with a longer interval, or
+ * by this one before a restart with a new setting) would make `queueReconcile(b, 0)` a no-op and hold the
+ * next pass back by up to that interval: it is brought forward instead.
+ */
+async function runQueuedReconcileNow(): Promise<void> {
+  await db.$executeRaw`UPDATE pgboss.job SET start_after = now() WHERE name = ${RECONCILE_QUEUE} AND state = 'created' AND start_after > now()`;
 }
 
 export async function stopProvisioning(): Promise<void> {
