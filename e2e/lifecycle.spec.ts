@@ -1,6 +1,6 @@
 import { describeTopicAsAdmin, topicExistsAsAdmin } from "../tests/support/kafka-clients";
 import { createDemoUser, createTeamWithMembers, expireConsumerGrants, grantConsumeAccess, moveSunsetIntoThePast } from "../tests/support/factories";
-import { expect, signInAs, test, unique } from "./support/fixtures";
+import { expect, openAdminPage, signInAs, test, unique } from "./support/fixtures";
 
 // Issue 14's journey: a team set up by an admin runs a product from birth to retirement on its own.
 test("an admin sets up a team with a prefix and a maintainer; overlapping prefixes are refused by name", async ({ browser }) => {
@@ -8,7 +8,7 @@ test("an admin sets up a team with a prefix and a maintainer; overlapping prefix
   const lena = await createDemoUser(`Lena ${slug}`);
 
   const ada = await signInAs(browser, "Ada Okafor");
-  await ada.getByRole("link", { name: "Organisation" }).click();
+  await openAdminPage(ada, "Organisation");
   const form = ada.getByRole("form", { name: "New team" });
   await form.getByLabel("Team name").fill(`Growth ${slug}`);
   await form.getByLabel("Team identifier").fill(slug);

@@ -1,5 +1,5 @@
 import type { Browser, Page } from "@playwright/test";
-import { expect, signInAs, test } from "./support/fixtures";
+import { expect, openAdminPage, signInAs, test } from "./support/fixtures";
 
 /** Another browser holding a copy of `page`'s cookies, as a stolen or shared cookie would be. */
 async function copyOf(browser: Browser, page: Page): Promise<Page> {
@@ -40,7 +40,7 @@ test("sign out everywhere ends every browser's session, a copied cookie's includ
 test("an admin signs a user out everywhere, and disables them until enabled again", async ({ browser }) => {
   const ivan = await signInAs(browser, "Ivan Petrov");
   const ada = await signInAs(browser, "Ada Okafor");
-  await ada.getByRole("link", { name: "Users" }).click();
+  await openAdminPage(ada, "Users");
   const row = ada.getByTestId("user-ivan@example.com");
 
   await row.getByRole("button", { name: "Sign Ivan Petrov out everywhere" }).click();
@@ -60,7 +60,7 @@ test("an admin signs a user out everywhere, and disables them until enabled agai
   await ivan.getByRole("button", { name: "Sign in as Ivan Petrov" }).click();
   await expect(ivan.getByTestId("viewer-name")).toHaveText("Ivan Petrov");
 
-  await ada.getByRole("link", { name: "Audit log" }).click();
+  await openAdminPage(ada, "Audit log");
   // A row of the log (the Action filter lists the same name among its options).
   await expect(ada.getByRole("row").filter({ hasText: "user.enabled" }).first()).toContainText("Ada Okafor");
 });

@@ -6,10 +6,22 @@ import { Button } from "@/components/ui/button";
 import { setThemeAction, signOutEverywhereAction } from "@/app/account/actions";
 import { themeFor } from "@/lib/theme";
 import { isDatabaseUnavailable } from "@/lib/db";
+import { NavGroup } from "./nav-group";
 import { NavLink } from "./nav-link";
 import { SignOutEverywhere } from "./sign-out-everywhere";
 import { SiteMenu } from "./site-menu";
 import { ThemeControl } from "./theme-control";
+
+/** The platform admin's pages, grouped under "Admin" in the header. */
+const ADMIN_PAGES = [
+  { href: "/admin/organisation", label: "Organisation" },
+  { href: "/admin/policies", label: "Policies" },
+  { href: "/admin/audit", label: "Audit log" },
+  { href: "/admin/drift", label: "ACL drift" },
+  { href: "/admin/users", label: "Users" },
+  { href: "/admin/sign-in", label: "Sign-in" },
+  { href: "/admin/cluster", label: "Cluster" },
+];
 
 export async function SiteHeader() {
   const viewer = await getViewer();
@@ -47,15 +59,13 @@ export async function SiteHeader() {
                 ) : null}
               </NavLink>
               {viewer.isPlatformAdmin ? (
-                <>
-                  <NavLink href="/admin/organisation">Organisation</NavLink>
-                  <NavLink href="/admin/policies">Policies</NavLink>
-                  <NavLink href="/admin/audit">Audit log</NavLink>
-                  <NavLink href="/admin/drift">ACL drift</NavLink>
-                  <NavLink href="/admin/users">Users</NavLink>
-                  <NavLink href="/admin/sign-in">Sign-in</NavLink>
-                  <NavLink href="/admin/cluster">Cluster</NavLink>
-                </>
+                <NavGroup label="Admin" under="/admin/">
+                  {ADMIN_PAGES.map((p) => (
+                    <NavLink key={p.href} href={p.href}>
+                      {p.label}
+                    </NavLink>
+                  ))}
+                </NavGroup>
               ) : null}
             </nav>
             <form

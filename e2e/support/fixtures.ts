@@ -18,6 +18,12 @@ const watched = new Map<Page, string[]>();
 const allowed = new WeakMap<Page, RegExp[]>();
 
 /** For a test that expects an error response (a 404 page, say): the browser logs it, and that is fine. */
+/** A platform admin's page, opened through the header's Admin menu (components/layout/nav-group.tsx). */
+export async function openAdminPage(page: Page, name: string) {
+  await page.getByRole("button", { name: "Admin", exact: true }).click();
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name, exact: true }).click();
+}
+
 export function allowConsoleError(page: Page, pattern: RegExp) {
   allowed.set(page, [...(allowed.get(page) ?? []), pattern]);
 }

@@ -1,0 +1,75 @@
+"use client";
+
+import { usePathname } from "next/navigation";
+import { useEffect, useId, useRef, useState, type ReactNode } from "react";
+import { cn } from "@/lib/utils";
+
+/**
+ * A group of header links behind one button on wide screens (the platform admin's seven pages made the
+ * bar overflow at 1280 px), listed under a heading in the phone menu. The button is a disclosure: its
+ * panel closes on Escape (focus back on the button), on a click elsewhere, and on going to another page.
+ */
+export function NavGroup({ label, under, children }: { label: string; under: string; children: ReactNode }) {
+  const [open, setOpen] = useState(false);
+  const pathname = usePathname();
+  // Marked like a link to the page shown when one of its pages is.
+  const active = pathname.startsWith(under);
+  const id = useId();
+  const root = useRef<HTMLDivElement>(null);
+  const [shownFor, setShownFor] = useState(pathname);
+  if (shownFor !== pathname) {
+    setShownFor(pathname);
+    setOpen(false);
+  }
+  useEffect(() => {
+    if (!open) return;
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key !== "Escape") return;
+      setOpen(false);
+      document.getElementById(`${id}-button`)?.focus();
+    };
+    const onPointer = (e: PointerEvent) => {
+      if (e.target instanceof Node && !root.current?.contains(e.target)) setOpen(false);
+    };
+    document.addEventListener("keydown", onKey);
+    document.addEventListener("pointerdown", onPointer);
+    return () => {
+      document.removeEventListener("keydown", onKey);
+      document.removeEventListener("pointerdown", onPointer);
+    };
+  }, [open, id]);
+  return (
+    <div ref={root} className="xl:relative">
+      <p className="px-3 pt-2 pb-1 text-xs font-semibold tracking-wide text-slate-500 uppercase xl:hidden">{label}</p>
+      <button
+        id={`${id}-button`}
+        type="button"
+        aria-expanded={open}
+        aria-controls={`${id}-panel`}
+        onClick={() => setOpen((o) => !o)}
+        className={cn(
+          "hidden items-center gap-1 rounded-md px-2 py-1.5 font-medium focus-visible:outline focus-visible:outline-2 focus-visible:outline-indigo-600 xl:inline-flex",
+          active ? "bg-slate-100 text-slate-900" : "text-slate-600 hover:bg-slate-50 hover:text-slate-900",
+        )}
+      >
+        {label}
+        <svg aria-hidden viewBox="0 0 20 20" fill="currentColor" className={cn("h-4 w-4 transition-transform", open && "rotate-180")}>
+          <path fillRule="evenodd" d="M5.22 8.22a.75.75 0 0 1 1.06 0L10 11.94l3.72-3.72a.75.75 0 1 1 1.06 1.06l-4.25 4.25a.75.75 0 0 1-1.06 0L5.22 9.28a.75.75 0 0 1 0-1.06Z" />
+        </svg>
+      </button>
+      <div
+        id={`${id}-panel`}
+        onClick={(e) => {
+          if (e.target instanceof Element && e.target.closest("a")) setOpen(false);
+        }}
+        className={cn(
+          "flex flex-col gap-1",
+          "xl:absolute xl:top-full xl:left-0 xl:z-40 xl:mt-2 xl:w-48 xl:rounded-md xl:bg-surface xl:p-1 xl:shadow-lg xl:ring-1 xl:ring-slate-200",
+          !open && "xl:hidden",
+        )}
+      >
+        {children}
+      </div>
+    </div>
+  );
+}
