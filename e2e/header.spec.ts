@@ -2,7 +2,7 @@ import { expect, signInAs, test } from "./support/fixtures";
 
 // The header of a platform admin, who sees the most links: one row at 1280 px with the admin pages behind
 // an "Admin" disclosure, and the same pages listed in the phone menu.
-test("a platform admin's header fits 1280 px; the Admin menu opens, closes by Escape, click outside and navigation", async ({ browser }) => {
+test("a platform admin's header fits 1280 px; the Admin and account menus open, close by Escape, click outside and navigation", async ({ browser }) => {
   const ada = await signInAs(browser, "Ada Okafor", { viewport: { width: 1280, height: 800 } });
   const header = ada.locator("header").first();
   const nav = ada.getByRole("navigation", { name: "Main" });
@@ -29,6 +29,18 @@ test("a platform admin's header fits 1280 px; the Admin menu opens, closes by Es
   await admin.click();
   await ada.getByRole("heading", { level: 1 }).click(); // elsewhere on the page
   await expect(cluster).toBeHidden();
+
+  // The account menu: the theme and signing out, behind the viewer's name.
+  const account = ada.getByRole("button", { name: "Ada Okafor" });
+  const signOut = ada.getByRole("button", { name: "Sign out", exact: true });
+  await expect(signOut).toBeHidden();
+  await account.click();
+  await expect(account).toHaveAttribute("aria-expanded", "true");
+  await expect(signOut).toBeVisible();
+  await expect(ada.getByRole("group", { name: "Colour theme" })).toBeVisible();
+  await ada.keyboard.press("Escape");
+  await expect(signOut).toBeHidden();
+  await expect(account).toBeFocused();
 
   await admin.click();
   await cluster.click();

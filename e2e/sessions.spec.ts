@@ -1,5 +1,5 @@
 import type { Browser, Page } from "@playwright/test";
-import { expect, openAdminPage, signInAs, test } from "./support/fixtures";
+import { expect, openAccountMenu, openAdminPage, signInAs, test } from "./support/fixtures";
 
 /** Another browser holding a copy of `page`'s cookies, as a stolen or shared cookie would be. */
 async function copyOf(browser: Browser, page: Page): Promise<Page> {
@@ -20,6 +20,7 @@ async function expectSignedOut(page: Page) {
 test("signing out ends the session on the server: a copied cookie stops working too", async ({ browser }) => {
   const carla = await signInAs(browser, "Carla Mendes");
   const copy = await copyOf(browser, carla);
+  await openAccountMenu(carla);
   await carla.getByRole("button", { name: "Sign out", exact: true }).click();
   await expect(carla).toHaveURL(/\/signin$/);
   await expectSignedOut(copy);
@@ -30,6 +31,7 @@ test("sign out everywhere ends every browser's session, a copied cookie's includ
   const first = await signInAs(browser, "Carla Mendes");
   const second = await signInAs(browser, "Carla Mendes");
   const copy = await copyOf(browser, first);
+  await openAccountMenu(first);
   await first.getByRole("button", { name: "Sign out everywhere" }).click();
   await expect(first).toHaveURL(/\/signin$/);
   await expectSignedOut(second);

@@ -1,5 +1,5 @@
 import type { Browser, Page } from "@playwright/test";
-import { expect, test, signInAs, unique } from "./support/fixtures";
+import { expect, openAccountMenu, signInAs, test, unique } from "./support/fixtures";
 import { TEST_IDP_NAME, TEST_IDP_PASSWORD, type TestIdpPerson } from "../tests/support/oidc/settings";
 import { seriousViolations } from "./support/axe";
 
@@ -66,6 +66,7 @@ test("a first sign-in through the identity provider creates the user with the te
   await expect(page.getByTestId("viewer-name")).toHaveText("Ines Sauer");
 
   // Signing out of Meshport ends the provider's session too (RP-initiated logout with id_token_hint).
+  await openAccountMenu(page);
   await page.getByRole("button", { name: "Sign out", exact: true }).click();
   await expect(page.getByRole("heading", { name: "Sign out of the test identity provider?" })).toBeVisible();
   await page.getByRole("button", { name: "Yes, sign me out" }).click();

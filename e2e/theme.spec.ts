@@ -1,6 +1,6 @@
 import type { Page } from "@playwright/test";
 import { createDemoUser, createProductWithPorts } from "../tests/support/factories";
-import { expect, signInAs, test, unique } from "./support/fixtures";
+import { expect, openAccountMenu, signInAs, test, unique } from "./support/fixtures";
 import { seriousViolations, TOASTS } from "./support/axe";
 
 /** What the page is drawn in: the stylesheet sets color-scheme (native controls, scrollbars) with the palette. */
@@ -15,6 +15,7 @@ test("the theme follows the system until the user chooses one, and is kept for t
 
   // A new user's preference is "system": the page follows prefers-color-scheme, no script involved.
   await expect(html).toHaveAttribute("data-theme", "system");
+  await openAccountMenu(page);
   await expect(page.getByRole("button", { name: "System theme" })).toHaveAttribute("aria-pressed", "true");
   await page.emulateMedia({ colorScheme: "dark" });
   expect(await scheme(page)).toBe("dark");
@@ -25,6 +26,7 @@ test("the theme follows the system until the user chooses one, and is kept for t
   expect(darkBackground).not.toBe(lightBackground);
 
   // Dark, chosen while the system is light: kept after a reload, rendered by the server.
+  await openAccountMenu(page);
   await page.getByRole("button", { name: "Dark theme" }).click();
   await expect(page.getByRole("button", { name: "Dark theme" })).toHaveAttribute("aria-pressed", "true");
   await expect(html).toHaveAttribute("data-theme", "dark");
@@ -43,10 +45,12 @@ test("the theme follows the system until the user chooses one, and is kept for t
   // A new browser, signed in as the same user, with no cookie of theirs: the preference comes from the database.
   const elsewhere = await signInAs(browser, user.name);
   await expect(elsewhere.locator("html")).toHaveAttribute("data-theme", "dark");
+  await openAccountMenu(elsewhere);
   await expect(elsewhere.getByRole("button", { name: "Dark theme" })).toHaveAttribute("aria-pressed", "true");
 
   // Light there, while that system is dark: light wins, in that browser and back in the first one.
   await elsewhere.emulateMedia({ colorScheme: "dark" });
+  await openAccountMenu(elsewhere);
   await elsewhere.getByRole("button", { name: "Light theme" }).click();
   await expect(elsewhere.locator("html")).toHaveAttribute("data-theme", "light");
   await elsewhere.reload();
@@ -60,6 +64,7 @@ test("the theme follows the system until the user chooses one, and is kept for t
   expect(cookie?.httpOnly).toBe(true);
 
   // Back to the system setting.
+  await openAccountMenu(elsewhere);
   await elsewhere.getByRole("button", { name: "System theme" }).click();
   await expect(elsewhere.locator("html")).toHaveAttribute("data-theme", "system");
   await elsewhere.reload();

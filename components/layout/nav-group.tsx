@@ -5,15 +5,28 @@ import { useEffect, useId, useRef, useState, type ReactNode } from "react";
 import { cn } from "@/lib/utils";
 
 /**
- * A group of header links behind one button on wide screens (the platform admin's seven pages made the
- * bar overflow at 1280 px), listed under a heading in the phone menu. The button is a disclosure: its
- * panel closes on Escape (focus back on the button), on a click elsewhere, and on going to another page.
+ * A group of header items behind one button on wide screens (a platform admin's seven pages and the account
+ * controls made the bar overflow at 1280 px), listed under `heading` in the phone menu. The button is a
+ * disclosure: its panel closes on Escape (focus back on the button), on a click elsewhere, and on going to
+ * another page. `under`: the path prefix that marks the button as the current section.
  */
-export function NavGroup({ label, under, children }: { label: string; under: string; children: ReactNode }) {
+export function NavGroup({
+  label,
+  heading,
+  under,
+  align = "start",
+  children,
+}: {
+  label: ReactNode;
+  heading: string;
+  under?: string;
+  align?: "start" | "end";
+  children: ReactNode;
+}) {
   const [open, setOpen] = useState(false);
   const pathname = usePathname();
   // Marked like a link to the page shown when one of its pages is.
-  const active = pathname.startsWith(under);
+  const active = under !== undefined && pathname.startsWith(under);
   const id = useId();
   const root = useRef<HTMLDivElement>(null);
   const [shownFor, setShownFor] = useState(pathname);
@@ -39,8 +52,8 @@ export function NavGroup({ label, under, children }: { label: string; under: str
     };
   }, [open, id]);
   return (
-    <div ref={root} className="xl:relative">
-      <p className="px-3 pt-2 pb-1 text-xs font-semibold tracking-wide text-slate-500 uppercase xl:hidden">{label}</p>
+    <div ref={root} className="text-sm xl:relative">
+      <p className="px-3 pt-2 pb-1 text-xs font-semibold tracking-wide text-slate-500 uppercase xl:hidden">{heading}</p>
       <button
         id={`${id}-button`}
         type="button"
@@ -48,7 +61,7 @@ export function NavGroup({ label, under, children }: { label: string; under: str
         aria-controls={`${id}-panel`}
         onClick={() => setOpen((o) => !o)}
         className={cn(
-          "hidden items-center gap-1 rounded-md px-2 py-1.5 font-medium focus-visible:outline focus-visible:outline-2 focus-visible:outline-indigo-600 xl:inline-flex",
+          "hidden items-center gap-1 rounded-md px-2 py-1.5 font-medium whitespace-nowrap focus-visible:outline focus-visible:outline-2 focus-visible:outline-indigo-600 xl:inline-flex",
           active ? "bg-slate-100 text-slate-900" : "text-slate-600 hover:bg-slate-50 hover:text-slate-900",
         )}
       >
@@ -64,7 +77,8 @@ export function NavGroup({ label, under, children }: { label: string; under: str
         }}
         className={cn(
           "flex flex-col gap-1",
-          "xl:absolute xl:top-full xl:left-0 xl:z-40 xl:mt-2 xl:w-48 xl:rounded-md xl:bg-surface xl:p-1 xl:shadow-lg xl:ring-1 xl:ring-slate-200",
+          "xl:absolute xl:top-full xl:z-40 xl:mt-2 xl:min-w-48 xl:rounded-md xl:bg-surface xl:p-1 xl:shadow-lg xl:ring-1 xl:ring-slate-200",
+          align === "end" ? "xl:right-0" : "xl:left-0",
           !open && "xl:hidden",
         )}
       >

@@ -13,7 +13,7 @@ export function NavLink({ href, children }: { href: string; children: ReactNode 
       href={href}
       aria-current={active ? "page" : undefined}
       className={cn(
-        "inline-flex items-center rounded-md px-3 py-2.5 font-medium xl:px-2 xl:py-1.5",
+        "inline-flex items-center rounded-md px-3 py-2.5 font-medium whitespace-nowrap xl:px-2 xl:py-1.5",
         active ? "bg-slate-100 text-slate-900" : "text-slate-600 hover:bg-slate-50 hover:text-slate-900",
       )}
     >

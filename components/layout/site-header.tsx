@@ -59,7 +59,7 @@ export async function SiteHeader() {
                 ) : null}
               </NavLink>
               {viewer.isPlatformAdmin ? (
-                <NavGroup label="Admin" under="/admin/">
+                <NavGroup label="Admin" heading="Admin" under="/admin/">
                   {ADMIN_PAGES.map((p) => (
                     <NavLink key={p.href} href={p.href}>
                       {p.label}
@@ -68,22 +68,31 @@ export async function SiteHeader() {
                 </NavGroup>
               ) : null}
             </nav>
-            <form
-              action={async () => {
-                "use server";
-                await signOutHere();
-              }}
-              className="flex flex-wrap items-center gap-3 border-t border-slate-200 pt-4 xl:flex-nowrap xl:gap-2 xl:border-0 xl:pt-0"
+            <NavGroup
+              label={
+                <span className="max-w-40 truncate" data-testid="viewer-name">
+                  {viewer.name}
+                </span>
+              }
+              heading={`Signed in as ${viewer.name}`}
+              align="end"
             >
-              <span className="text-sm text-slate-600 xl:max-w-32 xl:truncate" title={viewer.name} data-testid="viewer-name">
-                {viewer.name}
-              </span>
-              <ThemeControl initial={await themeFor(viewer)} run={setThemeAction} />
-              <SignOutEverywhere run={signOutEverywhereAction} />
-              <Button type="submit" variant="secondary" size="sm">
-                Sign out
-              </Button>
-            </form>
+              <div className="flex flex-wrap items-center gap-3 px-3 py-2 xl:w-max xl:flex-col xl:items-stretch xl:gap-2 xl:p-2">
+                <ThemeControl initial={await themeFor(viewer)} run={setThemeAction} />
+                <SignOutEverywhere run={signOutEverywhereAction} />
+                <form
+                  action={async () => {
+                    "use server";
+                    await signOutHere();
+                  }}
+                  className="contents"
+                >
+                  <Button type="submit" variant="secondary" size="sm">
+                    Sign out
+                  </Button>
+                </form>
+              </div>
+            </NavGroup>
           </SiteMenu>
         ) : (
           <div className="flex-1" />

@@ -24,6 +24,12 @@ export async function openAdminPage(page: Page, name: string) {
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name, exact: true }).click();
 }
 
+/** The header's account menu (colour theme, sign out), on a wide screen; on a phone its items are in the Menu panel. */
+export async function openAccountMenu(page: Page) {
+  const button = page.getByRole("button").filter({ has: page.getByTestId("viewer-name") });
+  if ((await button.getAttribute("aria-expanded")) !== "true") await button.click();
+}
+
 export function allowConsoleError(page: Page, pattern: RegExp) {
   allowed.set(page, [...(allowed.get(page) ?? []), pattern]);
 }
