@@ -1,8 +1,8 @@
 "use client";
 
-import { usePathname } from "next/navigation";
-import { useEffect, useId, useRef, useState, type ReactNode } from "react";
+import type { ReactNode } from "react";
 import { cn } from "@/lib/utils";
+import { useDisclosure } from "./use-disclosure";
 
 /**
  * A group of header items behind one button on wide screens (a platform admin's seven pages and the account
@@ -23,43 +23,14 @@ export function NavGroup({
   align?: "start" | "end";
   children: ReactNode;
 }) {
-  const [open, setOpen] = useState(false);
-  const pathname = usePathname();
+  const { open, root, pathname, buttonProps, panelProps } = useDisclosure({ closeOutside: true });
   // Marked like a link to the page shown when one of its pages is.
   const active = under !== undefined && pathname.startsWith(under);
-  const id = useId();
-  const root = useRef<HTMLDivElement>(null);
-  const [shownFor, setShownFor] = useState(pathname);
-  if (shownFor !== pathname) {
-    setShownFor(pathname);
-    setOpen(false);
-  }
-  useEffect(() => {
-    if (!open) return;
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key !== "Escape") return;
-      setOpen(false);
-      document.getElementById(`${id}-button`)?.focus();
-    };
-    const onPointer = (e: PointerEvent) => {
-      if (e.target instanceof Node && !root.current?.contains(e.target)) setOpen(false);
-    };
-    document.addEventListener("keydown", onKey);
-    document.addEventListener("pointerdown", onPointer);
-    return () => {
-      document.removeEventListener("keydown", onKey);
-      document.removeEventListener("pointerdown", onPointer);
-    };
-  }, [open, id]);
   return (
     <div ref={root} className="text-sm xl:relative">
       <p className="px-3 pt-2 pb-1 text-xs font-semibold tracking-wide text-slate-500 uppercase xl:hidden">{heading}</p>
       <button
-        id={`${id}-button`}
-        type="button"
-        aria-expanded={open}
-        aria-controls={`${id}-panel`}
-        onClick={() => setOpen((o) => !o)}
+        {...buttonProps}
         className={cn(
           "hidden items-center gap-1 rounded-md px-2 py-1.5 font-medium whitespace-nowrap focus-visible:outline focus-visible:outline-2 focus-visible:outline-indigo-600 xl:inline-flex",
           active ? "bg-slate-100 text-slate-900" : "text-slate-600 hover:bg-slate-50 hover:text-slate-900",
@@ -71,10 +42,7 @@ export function NavGroup({
         </svg>
       </button>
       <div
-        id={`${id}-panel`}
-        onClick={(e) => {
-          if (e.target instanceof Element && e.target.closest("a")) setOpen(false);
-        }}
+        {...panelProps}
         className={cn(
           "flex flex-col gap-1",
           "xl:absolute xl:top-full xl:z-40 xl:mt-2 xl:min-w-48 xl:rounded-md xl:bg-surface xl:p-1 xl:shadow-lg xl:ring-1 xl:ring-slate-200",

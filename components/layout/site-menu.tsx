@@ -1,8 +1,8 @@
 "use client";
 
-import { usePathname } from "next/navigation";
-import { useEffect, useId, useState, type ReactNode } from "react";
+import type { ReactNode } from "react";
 import { cn } from "@/lib/utils";
+import { useDisclosure } from "./use-disclosure";
 
 /**
  * The header's navigation and account controls: in the bar on wide screens; on narrow ones (a phone)
@@ -10,34 +10,11 @@ import { cn } from "@/lib/utils";
  * going to another page.
  */
 export function SiteMenu({ children }: { children: ReactNode }) {
-  const [open, setOpen] = useState(false);
-  const pathname = usePathname();
-  const id = useId();
-  const [shownFor, setShownFor] = useState(pathname);
-  if (shownFor !== pathname) {
-    // A link in the panel was followed: the panel closes on the new page.
-    setShownFor(pathname);
-    setOpen(false);
-  }
-  useEffect(() => {
-    if (!open) return;
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key === "Escape") {
-        setOpen(false);
-        document.getElementById(`${id}-button`)?.focus();
-      }
-    };
-    document.addEventListener("keydown", onKey);
-    return () => document.removeEventListener("keydown", onKey);
-  }, [open, id]);
+  const { open, buttonProps, panelProps } = useDisclosure();
   return (
     <>
       <button
-        id={`${id}-button`}
-        type="button"
-        aria-expanded={open}
-        aria-controls={`${id}-panel`}
-        onClick={() => setOpen((o) => !o)}
+        {...buttonProps}
         className="order-last -mr-1 inline-flex h-10 items-center gap-1.5 rounded-md px-2.5 text-sm font-medium text-slate-700 hover:bg-slate-100 focus-visible:outline focus-visible:outline-2 focus-visible:outline-indigo-600 xl:hidden"
       >
         <svg aria-hidden viewBox="0 0 20 20" fill="currentColor" className="h-5 w-5">
@@ -50,11 +27,7 @@ export function SiteMenu({ children }: { children: ReactNode }) {
         Menu
       </button>
       <div
-        id={`${id}-panel`}
-        // Following a link closes the panel, also when the link is the page already shown.
-        onClick={(e) => {
-          if (e.target instanceof Element && e.target.closest("a")) setOpen(false);
-        }}
+        {...panelProps}
         className={cn(
           open ? "absolute inset-x-0 top-14 z-40 flex max-h-[calc(100dvh-3.5rem)] flex-col gap-4 overflow-y-auto border-b border-slate-200 bg-surface p-4 shadow-lg" : "hidden",
           "xl:static xl:z-auto xl:flex xl:max-h-none xl:flex-1 xl:flex-row xl:items-center xl:gap-4 xl:overflow-visible xl:border-0 xl:p-0 xl:shadow-none",
