@@ -97,8 +97,14 @@ cmd_start() {
   mkdir -p "$RDIR"
   # setsid: the registry survives the shell (and CI step) that started it. Settings as environment
   # variables (Quarkus reads them); the password never appears on a command line.
+  # Its pooled connections are checked when borrowed: after PostgreSQL restarts, each of the pool's
+  # connections otherwise failed one request with HTTP 500 ("terminating connection due to administrator
+  # command"), found by the fault suite (docs/decisions/0069). A pool of 2 to 20, not Apicurio's 20 to 100:
+  # it shares the local PostgreSQL with Meshport and the tests.
   APICURIO_STORAGE_KIND=sql APICURIO_STORAGE_SQL_KIND=postgresql \
     APICURIO_DATASOURCE_URL="$jdbc" APICURIO_DATASOURCE_USERNAME="$user" APICURIO_DATASOURCE_PASSWORD="$password" \
+    QUARKUS_DATASOURCE_POSTGRESQL_JDBC_VALIDATE_ON_BORROW=true \
+    APICURIO_DATASOURCE_JDBC_INITIAL_SIZE=2 APICURIO_DATASOURCE_JDBC_MIN_SIZE=2 APICURIO_DATASOURCE_JDBC_MAX_SIZE=20 \
     QUARKUS_HTTP_PORT="$PORT" QUARKUS_HTTP_HOST=127.0.0.1 QUARKUS_MANAGEMENT_PORT="$MGMT_PORT" QUARKUS_MANAGEMENT_HOST=127.0.0.1 \
     QUARKUS_LOG_CONSOLE_JSON=false QUARKUS_BANNER_ENABLED=false \
     setsid "$java" -Xms128m -Xmx"$HEAP" -XX:+UseSerialGC -XX:+ExitOnOutOfMemoryError -Djava.awt.headless=true \

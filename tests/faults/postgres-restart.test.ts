@@ -9,6 +9,7 @@ import { decideAccessRequest } from "@/lib/access";
 import { decideAccessRequestSchema } from "@/lib/access/schemas";
 import { runAction } from "@/lib/action-pipeline";
 import { stopProvisioning } from "@/lib/provisioning";
+import { listVersions } from "@/lib/schema-registry";
 import { askForAccess, inParallel, newProduct, newTeam, type Product, type Team } from "./support/mesh";
 import { startPortal, stopAllPortals, type Portal } from "./support/portal";
 import { getAs, sessionCookie, visibleText, type PageAnswer } from "./support/session";
@@ -97,6 +98,11 @@ describe("PostgreSQL restarts under traffic", () => {
 
     // The same portal process served before, during and after: it recovered on its own.
     expect(() => process.kill(portal.pid, 0)).not.toThrow();
+    // The local Schema Registry keeps its data in the same PostgreSQL, so its pooled connections were cut
+    // too: its first answers after the restart must not be 500s (scripts/registry/registry.sh validates
+    // a connection when it is borrowed). More requests at once than its pool holds connections.
+    const probes = await Promise.all(Array.from({ length: 25 }, (_, i) => listVersions(`meshport-faults-probe-${i}-value`)));
+    expect(probes.every((versions) => versions.length === 0)).toBe(true);
 
     // During the outage: a clear answer, never Next's bare 500 page or a generic error.
     const during = hits.filter((h) => h.at >= downAt && h.at < upAt);
