@@ -8,6 +8,14 @@ const scheme = (page: Page) => page.evaluate(() => getComputedStyle(document.doc
 const pageBackground = (page: Page) => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
 
 // Issue 17: dark mode follows the system until a user chooses, and the choice is theirs wherever they sign in.
+/**
+ * Waits until the server has kept the choice: the page switches at once, the save follows (a server action
+ * whose answer sets the cookie), and a reload before it lands would render the old theme.
+ */
+async function saved(page: Page, theme: string, userId: string) {
+  await expect.poll(async () => (await page.context().cookies()).find((c) => c.name === "meshport-theme")?.value).toBe(`${theme}.${userId}`);
+}
+
 test("the theme follows the system until the user chooses one, and is kept for them", async ({ browser }) => {
   const user = await createDemoUser(`Theme ${unique("user")}`);
   const page = await signInAs(browser, user.name);
@@ -31,6 +39,7 @@ test("the theme follows the system until the user chooses one, and is kept for t
   await expect(page.getByRole("button", { name: "Dark theme" })).toHaveAttribute("aria-pressed", "true");
   await expect(html).toHaveAttribute("data-theme", "dark");
   expect(await scheme(page)).toBe("dark");
+  await saved(page, "dark", user.id);
   await page.reload();
   await expect(html).toHaveAttribute("data-theme", "dark");
   expect(await scheme(page)).toBe("dark");
@@ -53,6 +62,7 @@ test("the theme follows the system until the user chooses one, and is kept for t
   await openAccountMenu(elsewhere);
   await elsewhere.getByRole("button", { name: "Light theme" }).click();
   await expect(elsewhere.locator("html")).toHaveAttribute("data-theme", "light");
+  await saved(elsewhere, "light", user.id);
   await elsewhere.reload();
   await expect(elsewhere.locator("html")).toHaveAttribute("data-theme", "light");
   expect(await scheme(elsewhere)).toBe("light");
@@ -67,6 +77,7 @@ test("the theme follows the system until the user chooses one, and is kept for t
   await openAccountMenu(elsewhere);
   await elsewhere.getByRole("button", { name: "System theme" }).click();
   await expect(elsewhere.locator("html")).toHaveAttribute("data-theme", "system");
+  await saved(elsewhere, "system", user.id);
   await elsewhere.reload();
   expect(await scheme(elsewhere)).toBe("dark");
   await elsewhere.emulateMedia({ colorScheme: "light" });
